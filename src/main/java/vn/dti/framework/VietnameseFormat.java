@@ -1,0 +1,42 @@
+package vn.dti.framework;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/** How people read numbers and dates here: decimal comma, two decimals rounded half-up, dd/MM/yyyy. */
+public final class VietnameseFormat {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private VietnameseFormat() {
+    }
+
+    /** {@code 162.075 → "162,08"}; null (no data) is written "-" as published tables do. */
+    public static String score(BigDecimal value) {
+        return value == null ? "-" : value.setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
+    }
+
+    public static String percent(BigDecimal value) {
+        return value == null ? "-" : score(value) + "%";
+    }
+
+    public static String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    /** Reads a number as Vietnamese documents print it: "162,08", "1.000", "131,5"; "-" and blank are null. */
+    public static BigDecimal parseScore(String text) {
+        String value = text == null ? "" : text.strip().replace("\u00a0", "").replace(" ", "");
+        if (value.isEmpty() || value.equals("-")) {
+            return null;
+        }
+        if (value.contains(",")) {
+            value = value.replace(".", "").replace(',', '.');
+        } else if (value.matches("\\d{1,3}(\\.\\d{3})+")) {
+            value = value.replace(".", "");
+        }
+        return new BigDecimal(value);
+    }
+}

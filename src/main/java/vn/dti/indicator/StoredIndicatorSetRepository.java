@@ -1,0 +1,6 @@
+package vn.dti.indicator;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StoredIndicatorSetRepository extends JpaRepository<StoredIndicatorSet, String> {
+}

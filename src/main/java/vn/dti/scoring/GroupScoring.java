@@ -1,0 +1,167 @@
+package vn.dti.scoring;
+
+import vn.dti.framework.FieldProblem;
+import vn.dti.indicator.IndicatorNode;
+import vn.dti.indicator.IndicatorSet;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores the units of one ranking group against an indicator set: item scores in three columns, the exclusion of
+ * items too few units have data for (003 II.2.b), subtotals and totals over the applicable items (000 Điều 6.3).
+ */
+public final class GroupScoring {
+
+    private GroupScoring() {
+    }
+
+    public record Result(List<UnitScore> units, List<ExcludedItem> excluded) {
+    }
+
+    /** Every problem in the sheets: unknown or non-leaf item codes, values out of bounds. Empty when all is well. */
+    public static List<FieldProblem> problems(IndicatorSet set, List<UnitSheet> sheets, String field) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, IndicatorNode> nodes = set.nodesByCode();
+        if (!set.complete()) {
+            problems.add(new FieldProblem("indicatorSet", "bộ chỉ số " + set.id()
+                    + " chưa đủ điểm tối đa cho mọi mục (văn bản nguồn không công bố) nên chưa thể chấm điểm"));
+            return problems;
+        }
+        for (int u = 0; u < sheets.size(); u++) {
+            UnitSheet sheet = sheets.get(u);
+            String prefix = field + "[" + u + "].items";
+            if (!sheet.reported() && !sheet.items().isEmpty()) {
+                problems.add(new FieldProblem(field + "[" + u + "].reported",
+                        "đơn vị không báo cáo (reported: false) thì không có điểm các mục"));
+            }
+            for (var entry : sheet.items().entrySet()) {
+                IndicatorNode node = nodes.get(entry.getKey());
+                String itemField = prefix + "." + entry.getKey();
+                if (node == null) {
+                    problems.add(new FieldProblem(itemField, "không có mục mã " + entry.getKey() + " trong bộ chỉ số " + set.id()));
+                    continue;
+                }
+                if (!node.isLeaf()) {
+                    problems.add(new FieldProblem(itemField, "mục " + node.code()
+                            + " có mục con; chỉ chấm điểm các mục lá, tổng được tính tự động"));
+                    continue;
+                }
+                ItemColumns columns = entry.getValue();
+                ItemScorer.problem(node, columns.self(), itemField + ".self").ifPresent(problems::add);
+                ItemScorer.problem(node, columns.appraised(), itemField + ".appraised").ifPresent(problems::add);
+                ItemScorer.problem(node, columns.finalEntry(), itemField + ".final").ifPresent(problems::add);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Scores valid sheets (see {@link #problems}). {@code exclusionShare}: an item for which fewer than this share of
+     * the units it applies to have data is excluded for everyone; zero disables the rule.
+     */
+    public static Result score(IndicatorSet set, List<UnitSheet> sheets, BigDecimal exclusionShare) {
+        List<IndicatorNode> leaves = set.leaves();
+        List<ExcludedItem> excluded = excludedItems(leaves, sheets, exclusionShare);
+        Set<String> excludedCodes = new HashSet<>();
+        excluded.forEach(item -> excludedCodes.add(item.code()));
+
+        List<UnitScore> units = new ArrayList<>(sheets.size());
+        for (UnitSheet sheet : sheets) {
+            units.add(scoreUnit(set, sheet, excludedCodes));
+        }
+        return new Result(units, excluded);
+    }
+
+    private static List<ExcludedItem> excludedItems(List<IndicatorNode> leaves, List<UnitSheet> sheets,
+                                                    BigDecimal threshold) {
+        List<ExcludedItem> excluded = new ArrayList<>();
+        if (threshold == null || threshold.signum() <= 0) {
+            return excluded;
+        }
+        for (IndicatorNode leaf : leaves) {
+            int inScope = 0;
+            int withData = 0;
+            for (UnitSheet sheet : sheets) {
+                ItemColumns columns = sheet.items().get(leaf.code());
+                ItemEntry entry = columns == null ? null : columns.effective();
+                if (entry != null && entry.notApplicable()) {
+                    continue;
+                }
+                inScope++;
+                if (entry != null && entry.hasValue()) {
+                    withData++;
+                }
+            }
+            if (inScope == 0) {
+                continue;
+            }
+            BigDecimal share = BigDecimal.valueOf(withData).divide(BigDecimal.valueOf(inScope), ItemScorer.PRECISION);
+            if (share.compareTo(threshold) < 0) {
+                excluded.add(new ExcludedItem(leaf.code(), leaf.name(), withData, inScope, share, threshold));
+            }
+        }
+        return excluded;
+    }
+
+    private static UnitScore scoreUnit(IndicatorSet set, UnitSheet sheet, Set<String> excludedCodes) {
+        Map<String, NodeScore> subtotals = new LinkedHashMap<>();
+        List<ItemScore> items = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal applicableMax = BigDecimal.ZERO;
+        for (IndicatorNode node : set.items()) {
+            NodeScore score = scoreNode(node, sheet, excludedCodes, subtotals, items);
+            total = total.add(score.score());
+            applicableMax = applicableMax.add(score.applicableMax());
+        }
+        return new UnitScore(sheet.unitCode(), sheet.unitName(), sheet.reported(), subtotals, items,
+                sheet.reported() ? total : null, applicableMax);
+    }
+
+    private static NodeScore scoreNode(IndicatorNode node, UnitSheet sheet, Set<String> excludedCodes,
+                                       Map<String, NodeScore> subtotals, List<ItemScore> items) {
+        if (node.isLeaf()) {
+            return scoreLeaf(node, sheet, excludedCodes, items);
+        }
+        // Reserve the parent's place so subtotals stay in document order, parents before children.
+        subtotals.put(node.code(), null);
+        BigDecimal score = BigDecimal.ZERO;
+        BigDecimal max = BigDecimal.ZERO;
+        for (IndicatorNode child : node.children()) {
+            NodeScore childScore = scoreNode(child, sheet, excludedCodes, subtotals, items);
+            score = score.add(childScore.score());
+            max = max.add(childScore.applicableMax());
+        }
+        NodeScore result = new NodeScore(score, max);
+        subtotals.put(node.code(), result);
+        return result;
+    }
+
+    private static NodeScore scoreLeaf(IndicatorNode leaf, UnitSheet sheet, Set<String> excludedCodes,
+                                       List<ItemScore> items) {
+        ItemColumns columns = sheet.items().get(leaf.code());
+        ItemEntry effective = columns == null ? null : columns.effective();
+        BigDecimal self = columns == null || columns.self() == null ? null : ItemScorer.score(leaf, columns.self());
+        BigDecimal appraised = columns == null || columns.appraised() == null ? null
+                : ItemScorer.score(leaf, columns.appraised());
+        BigDecimal finalScore = ItemScorer.score(leaf, effective);
+        ItemStatus status;
+        if (excludedCodes.contains(leaf.code())) {
+            status = ItemStatus.EXCLUDED;
+        } else if (effective != null && effective.notApplicable()) {
+            status = ItemStatus.NOT_APPLICABLE;
+        } else if (effective == null || !effective.hasValue()) {
+            status = ItemStatus.MISSING;
+        } else {
+            status = ItemStatus.SCORED;
+        }
+        items.add(new ItemScore(leaf.code(), self, appraised, finalScore, status));
+        boolean counts = status == ItemStatus.SCORED || status == ItemStatus.MISSING;
+        return counts ? new NodeScore(finalScore, leaf.points()) : new NodeScore(BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+}

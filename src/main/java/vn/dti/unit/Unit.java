@@ -1,0 +1,86 @@
+package vn.dti.unit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import vn.dti.indicator.Level;
+
+import java.util.List;
+
+/** A state body that is evaluated (đơn vị được đánh giá). */
+@Entity
+public class Unit {
+
+    @Id
+    private String code;
+
+    @Column(name = "province_code", nullable = false)
+    private String provinceCode;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Level level;
+
+    /** The huyện a xã belongs to; null for sở and huyện. */
+    @Column(name = "parent_code")
+    private String parentCode;
+
+    /** Other spellings published documents use for this unit ("Ban Dân tộc" for "Ban Dân tộc tỉnh"). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<String> aliases;
+
+    @Column(nullable = false)
+    private int position;
+
+    protected Unit() {
+    }
+
+    Unit(String code, String provinceCode) {
+        this.code = code;
+        this.provinceCode = provinceCode;
+    }
+
+    void update(String name, Level level, String parentCode, List<String> aliases, int position) {
+        this.name = name;
+        this.level = level;
+        this.parentCode = parentCode;
+        this.aliases = List.copyOf(aliases);
+        this.position = position;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getProvinceCode() {
+        return provinceCode;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Level getLevel() {
+        return level;
+    }
+
+    public String getParentCode() {
+        return parentCode;
+    }
+
+    public List<String> getAliases() {
+        return aliases;
+    }
+
+    public int getPosition() {
+        return position;
+    }
+}

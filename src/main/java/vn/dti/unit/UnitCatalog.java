@@ -1,0 +1,64 @@
+package vn.dti.unit;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dti.indicator.Level;
+
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read access to provinces and units for the other modules and the API. */
+@Service
+@Transactional(readOnly = true)
+public class UnitCatalog {
+
+    private final ProvinceRepository provinces;
+    private final UnitRepository units;
+
+    UnitCatalog(ProvinceRepository provinces, UnitRepository units) {
+        this.provinces = provinces;
+        this.units = units;
+    }
+
+    public List<Province> provinces() {
+        return provinces.findAllByOrderByNameAsc();
+    }
+
+    public Optional<Province> province(String code) {
+        return provinces.findById(code);
+    }
+
+    public List<Unit> units(String provinceCode) {
+        return units.findByProvinceCodeOrderByPosition(provinceCode);
+    }
+
+    public List<Unit> units(String provinceCode, Level level) {
+        return units.findByProvinceCodeAndLevelOrderByPosition(provinceCode, level);
+    }
+
+    public Optional<Unit> unit(String code) {
+        return units.findById(code);
+    }
+
+    /**
+     * Units of a province and level by every name they are published under (official name and aliases), compared
+     * without regard to case and spacing: published tables write "Sở Công thương" for "Sở Công Thương".
+     */
+    public Map<String, Unit> unitsByName(String provinceCode, Level level) {
+        Map<String, Unit> byName = new HashMap<>();
+        for (Unit unit : units(provinceCode, level)) {
+            byName.put(nameKey(unit.getName()), unit);
+            unit.getAliases().forEach(alias -> byName.putIfAbsent(nameKey(alias), unit));
+        }
+        return byName;
+    }
+
+    public static String nameKey(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ")
+                .toLowerCase(Locale.forLanguageTag("vi"));
+    }
+}

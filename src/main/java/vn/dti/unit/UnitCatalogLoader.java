@@ -1,0 +1,142 @@
+package vn.dti.unit;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dti.indicator.Level;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads provinces and their units from {@code units/*.yaml} at start-up (before the indicator sets, which refer to
+ * provinces). Existing rows are updated, none are deleted: assessments of past years keep pointing at their units.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UnitCatalogLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(UnitCatalogLoader.class);
+    private static final ObjectMapper YAML = JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private final ProvinceRepository provinces;
+    private final UnitRepository units;
+
+    UnitCatalogLoader(ProvinceRepository provinces, UnitRepository units) {
+        this.provinces = provinces;
+        this.units = units;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        Resource[] files;
+        try {
+            files = new PathMatchingResourcePatternResolver().getResources("classpath*:units/*.yaml");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Resource file : files) {
+            ProvinceFile province = read(file);
+            store(province);
+            log.info("Loaded province {} with {} units from {}", province.code(), province.units().size(),
+                    file.getFilename());
+        }
+    }
+
+    private static ProvinceFile read(Resource file) {
+        ProvinceFile province;
+        try (InputStream in = file.getInputStream()) {
+            province = YAML.readValue(in, ProvinceFile.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("Tệp đơn vị " + file.getFilename() + " không đọc được: " + e.getMessage(), e);
+        }
+        List<String> problems = province.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Tệp đơn vị " + file.getFilename() + " không hợp lệ:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+        return province;
+    }
+
+    private void store(ProvinceFile file) {
+        Bands bands = file.bands() == null ? Bands.DEFAULT : file.bands();
+        Province province = provinces.findById(file.code())
+                .orElseGet(() -> new Province(file.code(), file.name(), bands.good(), bands.fair(), bands.average()));
+        province.update(file.name(), bands.good(), bands.fair(), bands.average());
+        provinces.save(province);
+        int position = 0;
+        // Parents first: a xã refers to its huyện.
+        List<UnitEntry> ordered = new ArrayList<>(file.units());
+        ordered.sort((a, b) -> Boolean.compare(a.parent() != null, b.parent() != null));
+        for (UnitEntry entry : ordered) {
+            Unit unit = units.findById(entry.code()).orElseGet(() -> new Unit(entry.code(), file.code()));
+            unit.update(entry.name(), entry.level(), entry.parent(),
+                    entry.aliases() == null ? List.of() : entry.aliases(), ++position);
+            units.saveAndFlush(unit);
+        }
+    }
+
+    record ProvinceFile(String code, String name, Bands bands, List<UnitEntry> units) {
+
+        ProvinceFile {
+            units = units == null ? List.of() : units;
+        }
+
+        List<String> problems() {
+            List<String> problems = new ArrayList<>();
+            if (code == null || code.isBlank()) problems.add("thiếu mã tỉnh (code)");
+            if (name == null || name.isBlank()) problems.add("thiếu tên tỉnh (name)");
+            if (bands != null && !(bands.good().compareTo(bands.fair()) > 0
+                    && bands.fair().compareTo(bands.average()) > 0 && bands.average().signum() > 0)) {
+                problems.add("ngưỡng xếp loại phải giảm dần: tốt > khá > trung bình > 0");
+            }
+            Set<String> codes = new HashSet<>();
+            Set<String> names = new HashSet<>();
+            Map<String, Level> levels = new HashMap<>();
+            units.forEach(unit -> levels.put(unit.code(), unit.level()));
+            for (UnitEntry unit : units) {
+                if (unit.code() == null || unit.name() == null || unit.level() == null) {
+                    problems.add("đơn vị thiếu mã, tên hoặc cấp: " + unit);
+                    continue;
+                }
+                if (!codes.add(unit.code())) problems.add("mã đơn vị " + unit.code() + " bị trùng");
+                if (!names.add(unit.name())) problems.add("tên đơn vị " + unit.name() + " bị trùng");
+                if (unit.level() == Level.XA && levels.get(unit.parent()) != Level.HUYEN) {
+                    problems.add("đơn vị cấp xã " + unit.code() + " phải thuộc một đơn vị cấp huyện của tỉnh (parent)");
+                }
+                if (unit.level() != Level.XA && unit.parent() != null) {
+                    problems.add("chỉ đơn vị cấp xã mới có đơn vị cấp trên (parent): " + unit.code());
+                }
+            }
+            return problems;
+        }
+    }
+
+    record Bands(BigDecimal good, BigDecimal fair, BigDecimal average) {
+        static final Bands DEFAULT = new Bands(BigDecimal.valueOf(90), BigDecimal.valueOf(70), BigDecimal.valueOf(50));
+    }
+
+    record UnitEntry(String code, String name, Level level, String parent, List<String> aliases) {
+    }
+}

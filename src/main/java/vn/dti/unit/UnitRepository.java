@@ -1,0 +1,13 @@
+package vn.dti.unit;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import vn.dti.indicator.Level;
+
+import java.util.List;
+
+public interface UnitRepository extends JpaRepository<Unit, String> {
+
+    List<Unit> findByProvinceCodeOrderByPosition(String provinceCode);
+
+    List<Unit> findByProvinceCodeAndLevelOrderByPosition(String provinceCode, Level level);
+}
