@@ -2,6 +2,7 @@ package vn.dti.framework;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -37,9 +38,14 @@ class ApiExceptionHandler {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String reason = mapping instanceof InvalidFormatException format
-                    ? "giá trị '" + format.getValue() + "' không đúng kiểu (" + typeName(format.getTargetType()) + ")"
-                    : "không đọc được giá trị";
+            String reason = switch (mapping) {
+                case InvalidFormatException format ->
+                        "giá trị '" + format.getValue() + "' không đúng kiểu (" + typeName(format.getTargetType()) + ")";
+                case UnrecognizedPropertyException unknown -> "trường không có trong định dạng; các trường hợp lệ: "
+                        + unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                        .collect(Collectors.joining(", "));
+                default -> "không đọc được giá trị";
+            };
             return badRequest(List.of(new FieldProblem(field, reason)));
         }
         return badRequest(List.of(new FieldProblem("body", "nội dung không phải JSON hợp lệ")));

@@ -63,7 +63,7 @@ public final class GroupScoring {
 
     /**
      * Scores valid sheets (see {@link #problems}). {@code exclusionShare}: an item for which fewer than this share of
-     * the units it applies to have data is excluded for everyone; zero disables the rule.
+     * the reporting units it applies to have data is excluded for everyone; zero disables the rule.
      */
     public static Result score(IndicatorSet set, List<UnitSheet> sheets, BigDecimal exclusionShare) {
         List<IndicatorNode> leaves = set.leaves();
@@ -88,6 +88,11 @@ public final class GroupScoring {
             int inScope = 0;
             int withData = 0;
             for (UnitSheet sheet : sheets) {
+                // A unit that did not report is already Yếu and last; counting it would exclude every item
+                // of a group where few reported.
+                if (!sheet.reported()) {
+                    continue;
+                }
                 ItemColumns columns = sheet.items().get(leaf.code());
                 ItemEntry entry = columns == null ? null : columns.effective();
                 if (entry != null && entry.notApplicable()) {

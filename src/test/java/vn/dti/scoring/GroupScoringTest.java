@@ -112,6 +112,14 @@ class GroupScoringTest {
     }
 
     @Test
+    void unitsThatDidNotReportAreOutsideTheShare() {
+        List<UnitSheet> sheets = List.of(full("U1"), UnitSheet.notReported("U2", "Đơn vị 2"),
+                UnitSheet.notReported("U3", "Đơn vị 3"));
+
+        assertThat(GroupScoring.score(SET, sheets, HALF).excluded()).isEmpty();
+    }
+
+    @Test
     void unitThatDidNotReportHasNoTotal() {
         UnitScore score = only(UnitSheet.notReported("U9", "Đơn vị 9"));
 
