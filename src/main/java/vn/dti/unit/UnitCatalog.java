@@ -4,7 +4,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dti.indicator.Level;
 
+import java.text.Collator;
 import java.text.Normalizer;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +26,10 @@ public class UnitCatalog {
         this.units = units;
     }
 
+    /** In Vietnamese alphabetical order (Đắk Lắk after Bắc Ninh, not after Quảng Nam as code points would have it). */
     public List<Province> provinces() {
-        return provinces.findAllByOrderByNameAsc();
+        Collator vietnamese = Collator.getInstance(Locale.forLanguageTag("vi"));
+        return provinces.findAll().stream().sorted(Comparator.comparing(Province::getName, vietnamese)).toList();
     }
 
     public Optional<Province> province(String code) {

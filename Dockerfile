@@ -1,0 +1,15 @@
+# The application image for docker-compose.yml (production mode: external PostgreSQL, no embedded database).
+FROM maven:3.9-eclipse-temurin-21 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:21-jre
+RUN useradd --system --home /app dti
+WORKDIR /app
+COPY --from=build /src/target/dti-platform-*.jar app.jar
+USER dti
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
