@@ -33,8 +33,7 @@ class BadIndicatorSetStopsStartupTest {
 
         assertThatThrownBy(() -> new SpringApplicationBuilder(DtiPlatformApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "dti.indicator-sets.directory=" + directory)
-                .run().close())
+                .run("--server.port=0", "--dti.indicator-sets.directory=" + directory).close())
                 .hasMessageContaining("bac-ninh-so-2024.yaml")
                 .hasMessageContaining("mục 1: điểm tối đa 1000 khác tổng điểm các mục con 990");
     }
