@@ -68,6 +68,30 @@ class RankingApiTest {
     }
 
     @Test
+    void ranksXaWithinTheirHuyenAndUsesTheProvincesBands() {
+        ResponseEntity<JsonNode> response = post(Map.of("indicatorSet", "TN-XA-2024", "units", List.of(
+                Map.of("unit", "TN-X001", "items", Map.of("1", Map.of("self", Map.of("points", 50)),
+                        "2", Map.of("self", Map.of("met", true)))),
+                Map.of("unit", "TN-X002", "items", Map.of("1", Map.of("self", Map.of("points", 30)))),
+                Map.of("unit", "TN-X003", "items", Map.of("1", Map.of("self", Map.of("points", 30)),
+                        "2", Map.of("self", Map.of("met", true)))),
+                Map.of("unit", "TN-X004", "items", Map.of("1", Map.of("self", Map.of("points", 45)))))));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode groups = response.getBody().get("groups");
+        assertThat(groups).extracting(group -> group.get("groupName").asText())
+                .containsExactly("Các xã thuộc UBND huyện Một", "Các xã thuộc UBND huyện Hai");
+        assertThat(groups.get(0).get("units")).extracting(unit -> unit.get("unitName").asText() + " "
+                        + unit.get("rank").asInt() + " " + unit.get("bandLabel").asText())
+                .containsExactly("UBND xã Một A 1 Tốt", "UBND xã Một B 2 Yếu");
+        // 70 is Khá and 45 Trung bình under this province's 85 / 65 / 45 thresholds
+        assertThat(groups.get(1).get("units")).extracting(unit -> unit.get("unitName").asText() + " "
+                        + unit.get("rank").asInt() + " " + unit.get("bandLabel").asText())
+                .containsExactly("UBND xã Hai A 1 Khá", "UBND xã Hai B 2 Trung bình", "UBND thị trấn Hai C 3 Yếu");
+        assertThat(groups.get(1).get("statistics").get("averageTotalText").asText()).isEqualTo("38,33");
+    }
+
+    @Test
     void refusesScoresAboveTheMaximumOrNegative() {
         assertBadRequest(sheet("1.3", Map.of("self", Map.of("points", 11))),
                 "units[0].items.1.3.self.points", "điểm 11 vượt điểm tối đa 10");
