@@ -117,32 +117,29 @@ public final class GroupScoring {
     private static UnitScore scoreUnit(IndicatorSet set, UnitSheet sheet, Set<String> excludedCodes) {
         Map<String, NodeScore> subtotals = new LinkedHashMap<>();
         List<ItemScore> items = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
-        BigDecimal applicableMax = BigDecimal.ZERO;
-        for (IndicatorNode node : set.items()) {
-            NodeScore score = scoreNode(node, sheet, excludedCodes, subtotals, items);
-            total = total.add(score.score());
-            applicableMax = applicableMax.add(score.applicableMax());
-        }
+        NodeScore total = scoreNodes(set.items(), sheet, excludedCodes, subtotals, items);
         return new UnitScore(sheet.unitCode(), sheet.unitName(), sheet.reported(), subtotals, items,
-                sheet.reported() ? total : null, applicableMax);
+                sheet.reported() ? total.score() : null, total.applicableMax());
     }
 
-    private static NodeScore scoreNode(IndicatorNode node, UnitSheet sheet, Set<String> excludedCodes,
-                                       Map<String, NodeScore> subtotals, List<ItemScore> items) {
-        if (node.isLeaf()) {
-            return scoreLeaf(node, sheet, excludedCodes, items);
-        }
-        // Reserve the parent's place so subtotals stay in document order, parents before children.
-        subtotals.put(node.code(), null);
+    private static NodeScore scoreNodes(List<IndicatorNode> nodes, UnitSheet sheet, Set<String> excludedCodes,
+                                        Map<String, NodeScore> subtotals, List<ItemScore> items) {
         BigDecimal score = BigDecimal.ZERO;
         BigDecimal max = BigDecimal.ZERO;
-        for (IndicatorNode child : node.children()) {
-            NodeScore childScore = scoreNode(child, sheet, excludedCodes, subtotals, items);
-            score = score.add(childScore.score());
-            max = max.add(childScore.applicableMax());
+        for (IndicatorNode node : nodes) {
+            NodeScore nodeScore = node.isLeaf() ? scoreLeaf(node, sheet, excludedCodes, items)
+                    : scoreParent(node, sheet, excludedCodes, subtotals, items);
+            score = score.add(nodeScore.score());
+            max = max.add(nodeScore.applicableMax());
         }
-        NodeScore result = new NodeScore(score, max);
+        return new NodeScore(score, max);
+    }
+
+    private static NodeScore scoreParent(IndicatorNode node, UnitSheet sheet, Set<String> excludedCodes,
+                                         Map<String, NodeScore> subtotals, List<ItemScore> items) {
+        // Reserve the parent's place so subtotals stay in document order, parents before children.
+        subtotals.put(node.code(), null);
+        NodeScore result = scoreNodes(node.children(), sheet, excludedCodes, subtotals, items);
         subtotals.put(node.code(), result);
         return result;
     }
