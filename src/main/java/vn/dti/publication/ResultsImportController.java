@@ -2,8 +2,12 @@ package vn.dti.publication;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +37,10 @@ class ResultsImportController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Nhập một bảng kết quả (CSV hoặc XLSX), tính lại từ các cột điểm và liệt kê mọi số liệu"
             + " công bố không khớp (tổng điểm, thứ hạng, điểm vượt tối đa, giá trị trung bình)")
+    @ApiResponse(responseCode = "201", description = "Đã lưu; trả về báo cáo đối chiếu")
+    @ApiResponse(responseCode = "400", description = "Tệp hoặc tham số không hợp lệ: errors[] nêu từng trường"
+            + " (ví dụ 'dòng 7, cột Kinh tế số') và lý do; không có gì được lưu",
+            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<ResultsImportReport> create(
             @Parameter(description = "Bảng kết quả: CSV (UTF-8, phân cách ; hoặc ,) hoặc XLSX")
             @RequestPart("file") MultipartFile file,
@@ -48,6 +56,9 @@ class ResultsImportController {
 
     @GetMapping("/{id}")
     @Operation(summary = "Báo cáo đối chiếu của một lần nhập đã lưu")
+    @ApiResponse(responseCode = "200", description = "Báo cáo như khi nhập")
+    @ApiResponse(responseCode = "404", description = "Không có lần nhập này",
+            content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
     ResultsImportReport get(@PathVariable long id) {
         return service.get(id);
     }
