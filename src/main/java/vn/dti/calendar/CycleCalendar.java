@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -80,6 +81,7 @@ public record CycleCalendar(OffsetDateTime dataPeriodStart, OffsetDateTime dataP
      */
     CycleCalendar change(CalendarField field, OffsetDateTime value, Instant now,
                          Map<String, OffsetDateTime> unitDeadlines) {
+        value = inVietnam(value);
         OffsetDateTime current = get(field);
         if (!current.toInstant().isAfter(now)) {
             throw refusal(field, field.label() + " " + at(current) + " đã qua (bây giờ là " + at(now)
@@ -115,6 +117,7 @@ public record CycleCalendar(OffsetDateTime dataPeriodStart, OffsetDateTime dataP
      * give more time than the common deadline, and end before the appraisal starts.
      */
     OffsetDateTime extension(OffsetDateTime deadline, Instant now) {
+        deadline = inVietnam(deadline);
         if (!deadline.toInstant().isAfter(now)) {
             throw new InvalidInputException("deadline", "không thể gia hạn vào quá khứ: " + at(deadline)
                     + " không sau thời điểm hiện tại " + at(now));
@@ -127,7 +130,7 @@ public record CycleCalendar(OffsetDateTime dataPeriodStart, OffsetDateTime dataP
             throw new InvalidInputException("deadline", "hạn gia hạn " + at(deadline)
                     + " phải trước ngày bắt đầu thẩm định " + at(appraisalStart));
         }
-        return inVietnam(deadline);
+        return deadline;
     }
 
     /**
@@ -175,7 +178,9 @@ public record CycleCalendar(OffsetDateTime dataPeriodStart, OffsetDateTime dataP
         return at(instant.atOffset(VIETNAM));
     }
 
+    /** Whole seconds: finer is noise in a calendar, and what is stored must read back equal. */
     private static OffsetDateTime inVietnam(OffsetDateTime instant) {
-        return Objects.requireNonNull(instant, "a calendar date").withOffsetSameInstant(VIETNAM);
+        return Objects.requireNonNull(instant, "a calendar date").withOffsetSameInstant(VIETNAM)
+                .truncatedTo(ChronoUnit.SECONDS);
     }
 }
