@@ -18,7 +18,8 @@ class CalendarConfiguration {
     @Bean
     CalendarTemplates calendarTemplates() throws IOException {
         List<TemplateFile> files = new ArrayList<>();
-        for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:calendars/*.yaml")) {
+        var resolver = new PathMatchingResourcePatternResolver();
+        for (Resource resource : resolver.getResources("classpath*:calendars/*.yaml")) {
             try (InputStream in = resource.getInputStream()) {
                 files.add(new TemplateFile(resource.getFilename(), in.readAllBytes()));
             }

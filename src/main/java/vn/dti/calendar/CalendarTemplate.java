@@ -72,7 +72,8 @@ record CalendarTemplate(String province, TemplateDate dataPeriodStart, TemplateD
         check("appraisalEnd", appraisalEnd, problems);
         check("publicationAt", publicationAt, problems);
         if (reminderOffsets == null) {
-            problems.add("reminderOffsets: thiếu (danh sách khoảng thời gian trước hạn, ví dụ [P7D, P1D]; [] nếu không nhắc)");
+            problems.add("reminderOffsets: thiếu (danh sách khoảng thời gian trước hạn, ví dụ [P7D, P1D];"
+                    + " [] nếu không nhắc)");
         } else if (reminderOffsets.stream().anyMatch(offset -> offset == null || !offset.isPositive())) {
             problems.add("reminderOffsets: mỗi khoảng nhắc trước hạn phải dương, ví dụ P7D");
         }
@@ -88,7 +89,8 @@ record CalendarTemplate(String province, TemplateDate dataPeriodStart, TemplateD
 
     private static void check(String name, TemplateDate date, List<String> problems) {
         if (date == null || date.month() == null || date.day() == null || date.time() == null) {
-            problems.add(name + ": cần month, day và time, ví dụ {month: 11, day: 30, time: \"23:59:59\", yearOffset: 0}");
+            problems.add(name + ": cần month, day và time, ví dụ {month: 11, day: 30, time: \"23:59:59\","
+                    + " yearOffset: 0}");
             return;
         }
         try {

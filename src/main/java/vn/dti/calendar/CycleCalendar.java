@@ -123,8 +123,8 @@ public record CycleCalendar(OffsetDateTime dataPeriodStart, OffsetDateTime dataP
                     + " không sau thời điểm hiện tại " + at(now));
         }
         if (!deadline.isAfter(selfAssessmentDeadline)) {
-            throw new InvalidInputException("deadline", "hạn gia hạn " + at(deadline) + " phải sau hạn tự đánh giá chung "
-                    + at(selfAssessmentDeadline));
+            throw new InvalidInputException("deadline", "hạn gia hạn " + at(deadline)
+                    + " phải sau hạn tự đánh giá chung " + at(selfAssessmentDeadline));
         }
         if (!deadline.isBefore(appraisalStart)) {
             throw new InvalidInputException("deadline", "hạn gia hạn " + at(deadline)

@@ -195,7 +195,8 @@ class CalendarServiceTest {
 
         assertThatThrownBy(() -> calendars.extend(id, "BN-S03", at("2025-10-20T00:00"), "admin:BN", "Thêm nữa",
                 EARLY_OCTOBER))
-                .hasMessage("deadline: hạn gia hạn 20/10/2025 00:00 phải trước ngày bắt đầu thẩm định 20/10/2025 00:00");
+                .hasMessage("deadline: hạn gia hạn 20/10/2025 00:00 phải trước ngày bắt đầu thẩm định"
+                        + " 20/10/2025 00:00");
         assertThatThrownBy(() -> calendars.extend(id, "BN-S03", at("2025-10-12T23:59:59"), "admin:BN", "Muộn",
                 at("2025-10-13T08:00").toInstant()))
                 .hasMessageContaining("không thể gia hạn vào quá khứ: 12/10/2025 23:59");

@@ -131,8 +131,8 @@ class CycleCalendarTest {
                 "BN-S01", at("2025-12-02T23:59:59"));
 
         assertThatThrownBy(() -> REFERENCE.change(APPRAISAL_START, at("2025-12-03T00:00"), MID_NOVEMBER, extended))
-                .hasMessage("APPRAISAL_START: ngày bắt đầu thẩm định 03/12/2025 00:00 phải sau hạn đã gia hạn cho đơn vị"
-                        + " BN-S03 05/12/2025 23:59");
+                .hasMessage("APPRAISAL_START: ngày bắt đầu thẩm định 03/12/2025 00:00 phải sau hạn đã gia hạn"
+                        + " cho đơn vị BN-S03 05/12/2025 23:59");
         assertThat(REFERENCE.change(APPRAISAL_START, at("2025-12-06T00:00"), MID_NOVEMBER, extended).appraisalStart())
                 .isEqualTo(at("2025-12-06T00:00"));
     }
@@ -173,7 +173,8 @@ class CycleCalendarTest {
     @Test
     void refusesAnExtensionAtOrAfterTheAppraisalStart() {
         assertThatThrownBy(() -> EXTENDABLE.extension(at("2025-12-08T00:00"), MID_NOVEMBER))
-                .hasMessage("deadline: hạn gia hạn 08/12/2025 00:00 phải trước ngày bắt đầu thẩm định 08/12/2025 00:00");
+                .hasMessage("deadline: hạn gia hạn 08/12/2025 00:00 phải trước ngày bắt đầu thẩm định"
+                        + " 08/12/2025 00:00");
         assertThatThrownBy(() -> EXTENDABLE.extension(at("2025-12-09T23:59:59"), MID_NOVEMBER))
                 .hasMessageContaining("phải trước ngày bắt đầu thẩm định");
         assertThat(EXTENDABLE.extension(at("2025-12-07T23:59:59"), MID_NOVEMBER)).isEqualTo(at("2025-12-07T23:59:59"));
