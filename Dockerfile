@@ -1,9 +1,12 @@
-# The application image for docker-compose.yml (production mode: external PostgreSQL, no embedded database).
+# The application image for docker-compose.yml (camunda mode: external Camunda cluster and PostgreSQL).
 FROM maven:3.9-eclipse-temurin-21 AS build
 WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src src
+# The build packages the top-level models and forms into the jar as classpath resources.
+COPY bpmn bpmn
+COPY forms forms
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:21-jre

@@ -12,5 +12,10 @@ public record EngineProperties(String mode, int embeddedPort) {
 
     public EngineProperties {
         mode = mode == null ? "embedded" : mode;
+        // Each mode's configuration is conditional on its own value: any other would start no engine at all.
+        if (!mode.equals("embedded") && !mode.equals("camunda")) {
+            throw new IllegalArgumentException(
+                    "dti.engine.mode phải là embedded hoặc camunda, không phải '" + mode + "'");
+        }
     }
 }
