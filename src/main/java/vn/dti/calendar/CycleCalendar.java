@@ -101,7 +101,7 @@ public record CycleCalendar(OffsetDateTime dataPeriodStart, OffsetDateTime dataP
                 throw refusal(field, problem.get());
             }
         }
-        if (field == CalendarField.APPRAISAL_START) {
+        if (field == CalendarField.APPRAISAL_END) {
             for (var unit : new TreeMap<>(unitDeadlines).entrySet()) {
                 if (!value.isAfter(unit.getValue())) {
                     throw refusal(field, field.label() + " " + at(value) + " phải sau hạn đã gia hạn cho đơn vị "
@@ -114,7 +114,8 @@ public record CycleCalendar(OffsetDateTime dataPeriodStart, OffsetDateTime dataP
 
     /**
      * {@code deadline} as one unit's own self-assessment deadline, or the reason it may not be: it must lie ahead,
-     * give more time than the common deadline, and end before the appraisal starts.
+     * give more time than the common deadline, and end before the appraisal window closes. It may run into that
+     * window: the cycle's appraisal waits for every unit, and the reference calendars leave no gap before it.
      */
     OffsetDateTime extension(OffsetDateTime deadline, Instant now) {
         deadline = inVietnam(deadline);
@@ -126,9 +127,9 @@ public record CycleCalendar(OffsetDateTime dataPeriodStart, OffsetDateTime dataP
             throw new InvalidInputException("deadline", "hạn gia hạn " + at(deadline)
                     + " phải sau hạn tự đánh giá chung " + at(selfAssessmentDeadline));
         }
-        if (!deadline.isBefore(appraisalStart)) {
+        if (!deadline.isBefore(appraisalEnd)) {
             throw new InvalidInputException("deadline", "hạn gia hạn " + at(deadline)
-                    + " phải trước ngày bắt đầu thẩm định " + at(appraisalStart));
+                    + " phải trước ngày kết thúc thẩm định " + at(appraisalEnd));
         }
         return deadline;
     }

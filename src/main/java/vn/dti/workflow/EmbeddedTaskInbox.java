@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * The task inbox of embedded mode. Open tasks are read from the engine's record stream (user tasks CREATED minus
- * COMPLETED or CANCELED; the variables of their process instance from VARIABLE records), and commands go through
+ * COMPLETED or CANCELED; the variables of their process instance from VARIABLE records, all scopes flattened), and commands go through
  * {@link ZeebeCommandBridge}.
  */
 class EmbeddedTaskInbox implements TaskInbox {
@@ -89,11 +89,11 @@ class EmbeddedTaskInbox implements TaskInbox {
                 }
             } else if (record.getValueType() == ValueType.VARIABLE
                     && (record.getIntent() == VariableIntent.CREATED || record.getIntent() == VariableIntent.UPDATED)) {
+                // Flattened over the instance's scopes: an error's variables (the reasons a submission was sent
+                // back) land on its boundary event's scope, and the task must show them.
                 VariableRecordValue variable = (VariableRecordValue) record.getValue();
-                if (variable.getScopeKey() == variable.getProcessInstanceKey()) {
-                    processVariables.computeIfAbsent(variable.getProcessInstanceKey(), k -> new HashMap<>())
-                            .put(variable.getName(), parse(variable.getValue()));
-                }
+                processVariables.computeIfAbsent(variable.getProcessInstanceKey(), k -> new HashMap<>())
+                        .put(variable.getName(), parse(variable.getValue()));
             }
         }
         recordsSeen = index;

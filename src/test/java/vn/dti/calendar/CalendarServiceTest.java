@@ -18,6 +18,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static vn.dti.calendar.CalendarField.APPRAISAL_END;
 import static vn.dti.calendar.CalendarField.APPRAISAL_START;
 import static vn.dti.calendar.CalendarField.PUBLICATION_AT;
 import static vn.dti.calendar.CalendarField.SELF_ASSESSMENT_DEADLINE;
@@ -184,31 +185,31 @@ class CalendarServiceTest {
     }
 
     @Test
-    void refusesExtensionsOutsideTheirBoundsAndAnAppraisalStartBeforeAnExtensionLeavingNoTrace() {
+    void refusesExtensionsOutsideTheirBoundsAndAnAppraisalEndBeforeAnExtensionLeavingNoTrace() {
         long id = cycle("BN", "BN-SO-2023");
         calendars.createFor(id, "BN", 2025);
         calendars.change(id, APPRAISAL_START, at("2025-10-20T00:00"), "admin:BN", "Để gia hạn cho đơn vị",
                 EARLY_OCTOBER);
-        calendars.extend(id, "BN-S03", at("2025-10-15T23:59:59"), "admin:BN", "Mất điện", EARLY_OCTOBER);
+        calendars.extend(id, "BN-S03", at("2025-10-25T23:59:59"), "admin:BN", "Mất điện", EARLY_OCTOBER);
         List<CalendarChange> history = calendars.history(id);
         List<AuditLog.Entry> entries = audit.entries("cycle", String.valueOf(id));
 
-        assertThatThrownBy(() -> calendars.extend(id, "BN-S03", at("2025-10-20T00:00"), "admin:BN", "Thêm nữa",
+        assertThatThrownBy(() -> calendars.extend(id, "BN-S03", at("2025-10-31T23:59:59"), "admin:BN", "Thêm nữa",
                 EARLY_OCTOBER))
-                .hasMessage("deadline: hạn gia hạn 20/10/2025 00:00 phải trước ngày bắt đầu thẩm định"
-                        + " 20/10/2025 00:00");
+                .hasMessage("deadline: hạn gia hạn 31/10/2025 23:59 phải trước ngày kết thúc thẩm định"
+                        + " 31/10/2025 23:59");
         assertThatThrownBy(() -> calendars.extend(id, "BN-S03", at("2025-10-12T23:59:59"), "admin:BN", "Muộn",
                 at("2025-10-13T08:00").toInstant()))
                 .hasMessageContaining("không thể gia hạn vào quá khứ: 12/10/2025 23:59");
         assertThatThrownBy(() -> calendars.extend(id, "DLK-S01", at("2025-10-15T23:59:59"), "admin:BN", "Nhầm tỉnh",
                 EARLY_OCTOBER))
                 .hasMessage("unitCode: tỉnh BN không có đơn vị mã 'DLK-S01'");
-        assertThatThrownBy(() -> calendars.change(id, APPRAISAL_START, at("2025-10-14T00:00"), "admin:BN",
+        assertThatThrownBy(() -> calendars.change(id, APPRAISAL_END, at("2025-10-24T00:00"), "admin:BN",
                 "Họp sớm", EARLY_OCTOBER))
-                .hasMessage("APPRAISAL_START: ngày bắt đầu thẩm định 14/10/2025 00:00 phải sau hạn đã gia hạn cho"
-                        + " đơn vị BN-S03 15/10/2025 23:59");
+                .hasMessage("APPRAISAL_END: ngày kết thúc thẩm định 24/10/2025 00:00 phải sau hạn đã gia hạn cho"
+                        + " đơn vị BN-S03 25/10/2025 23:59");
 
-        assertThat(calendars.deadlineFor(id, "BN-S03")).isEqualTo(at("2025-10-15T23:59:59"));
+        assertThat(calendars.deadlineFor(id, "BN-S03")).isEqualTo(at("2025-10-25T23:59:59"));
         assertThat(calendars.calendar(id).appraisalStart()).isEqualTo(at("2025-10-20T00:00"));
         assertThat(calendars.history(id)).isEqualTo(history);
         assertThat(audit.entries("cycle", String.valueOf(id))).isEqualTo(entries);

@@ -25,7 +25,7 @@ class CycleCalendarTest {
             at("2024-11-01T00:00"), at("2025-11-01T23:59:59"), at("2025-11-30T23:59:59"),
             List.of(Duration.ofDays(7), Duration.ofDays(1)), Duration.ofDays(5),
             at("2025-12-01T00:00"), at("2025-12-31T23:59:59"), at("2026-01-15T08:00"));
-    /** With a week between the deadline and the appraisal: the reference cycle leaves no room to extend. */
+    /** With a week between the deadline and the appraisal. */
     static final CycleCalendar EXTENDABLE = REFERENCE.with(APPRAISAL_START, at("2025-12-08T00:00"));
     static final Instant MID_NOVEMBER = at("2025-11-15T10:00").toInstant();
 
@@ -126,15 +126,18 @@ class CycleCalendarTest {
     }
 
     @Test
-    void refusesAnAppraisalStartThatWouldCutAUnitsExtendedDeadlineShort() {
-        Map<String, OffsetDateTime> extended = Map.of("BN-S03", at("2025-12-05T23:59:59"),
+    void refusesAnAppraisalEndThatWouldCutAUnitsExtendedDeadlineShort() {
+        Map<String, OffsetDateTime> extended = Map.of("BN-S03", at("2025-12-20T23:59:59"),
                 "BN-S01", at("2025-12-02T23:59:59"));
 
-        assertThatThrownBy(() -> REFERENCE.change(APPRAISAL_START, at("2025-12-03T00:00"), MID_NOVEMBER, extended))
-                .hasMessage("APPRAISAL_START: ngày bắt đầu thẩm định 03/12/2025 00:00 phải sau hạn đã gia hạn"
-                        + " cho đơn vị BN-S03 05/12/2025 23:59");
-        assertThat(REFERENCE.change(APPRAISAL_START, at("2025-12-06T00:00"), MID_NOVEMBER, extended).appraisalStart())
-                .isEqualTo(at("2025-12-06T00:00"));
+        assertThatThrownBy(() -> REFERENCE.change(APPRAISAL_END, at("2025-12-15T00:00"), MID_NOVEMBER, extended))
+                .hasMessage("APPRAISAL_END: ngày kết thúc thẩm định 15/12/2025 00:00 phải sau hạn đã gia hạn"
+                        + " cho đơn vị BN-S03 20/12/2025 23:59");
+        assertThat(REFERENCE.change(APPRAISAL_END, at("2025-12-21T00:00"), MID_NOVEMBER, extended).appraisalEnd())
+                .isEqualTo(at("2025-12-21T00:00"));
+        // The appraisal may start before an extension ends: the cycle's appraisal waits for every unit.
+        assertThat(REFERENCE.change(APPRAISAL_START, at("2025-12-03T00:00"), MID_NOVEMBER, extended).appraisalStart())
+                .isEqualTo(at("2025-12-03T00:00"));
     }
 
     @Test
@@ -171,13 +174,13 @@ class CycleCalendarTest {
     }
 
     @Test
-    void refusesAnExtensionAtOrAfterTheAppraisalStart() {
-        assertThatThrownBy(() -> EXTENDABLE.extension(at("2025-12-08T00:00"), MID_NOVEMBER))
-                .hasMessage("deadline: hạn gia hạn 08/12/2025 00:00 phải trước ngày bắt đầu thẩm định"
-                        + " 08/12/2025 00:00");
-        assertThatThrownBy(() -> EXTENDABLE.extension(at("2025-12-09T23:59:59"), MID_NOVEMBER))
-                .hasMessageContaining("phải trước ngày bắt đầu thẩm định");
-        assertThat(EXTENDABLE.extension(at("2025-12-07T23:59:59"), MID_NOVEMBER)).isEqualTo(at("2025-12-07T23:59:59"));
+    void refusesAnExtensionAtOrAfterTheEndOfTheAppraisal() {
+        assertThatThrownBy(() -> EXTENDABLE.extension(at("2025-12-31T23:59:59"), MID_NOVEMBER))
+                .hasMessage("deadline: hạn gia hạn 31/12/2025 23:59 phải trước ngày kết thúc thẩm định"
+                        + " 31/12/2025 23:59");
+        assertThatThrownBy(() -> EXTENDABLE.extension(at("2026-01-02T00:00"), MID_NOVEMBER))
+                .hasMessageContaining("phải trước ngày kết thúc thẩm định");
+        assertThat(EXTENDABLE.extension(at("2025-12-30T23:59:59"), MID_NOVEMBER)).isEqualTo(at("2025-12-30T23:59:59"));
     }
 
     @Test
@@ -187,9 +190,8 @@ class CycleCalendarTest {
     }
 
     @Test
-    void theReferenceCycleLeavesNoRoomForAnExtensionUntilTheAppraisalIsMoved() {
-        assertThatThrownBy(() -> REFERENCE.extension(at("2025-12-01T12:00"), MID_NOVEMBER))
-                .hasMessageContaining("phải trước ngày bắt đầu thẩm định 01/12/2025 00:00");
+    void theReferenceCycleAllowsAnExtensionIntoTheAppraisalWindow() {
+        assertThat(REFERENCE.extension(at("2025-12-05T12:00"), MID_NOVEMBER)).isEqualTo(at("2025-12-05T12:00"));
     }
 
     @Test

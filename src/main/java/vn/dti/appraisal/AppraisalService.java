@@ -1,0 +1,78 @@
+package vn.dti.appraisal;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dti.assessment.Assessment;
+import vn.dti.assessment.AssessmentService;
+import vn.dti.framework.AuditLog;
+import vn.dti.framework.NotFoundException;
+import vn.dti.indicator.IndicatorSet;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Requests for explanation and their answers; every step audited, each idempotent (jobs can arrive twice). */
+@Service
+@Transactional
+public class AppraisalService {
+
+    private final ExplanationRequestRepository requests;
+    private final AssessmentService assessments;
+    private final AuditLog audit;
+
+    AppraisalService(ExplanationRequestRepository requests, AssessmentService assessments, AuditLog audit) {
+        this.requests = requests;
+        this.assessments = assessments;
+        this.audit = audit;
+    }
+
+    public ExplanationRequest recordRequest(long assessmentId, List<String> itemCodes, String question,
+                                            Duration replyTime, String requestedBy, Instant now, long jobKey) {
+        var existing = requests.findByJobKey(jobKey);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Assessment assessment = assessments.get(assessmentId);
+        IndicatorSet set = assessments.setOf(assessment);
+        List<String> known = itemCodes.stream().filter(code -> set.find(code).isPresent()).toList();
+        ExplanationRequest request = requests.save(new ExplanationRequest(assessmentId, known,
+                question == null || question.isBlank() ? "Đề nghị giải trình các mục đã nêu." : question,
+                requestedBy, now, now.plus(replyTime), jobKey));
+        audit.record(now, requestedBy, "explanation.request", "assessment", String.valueOf(assessmentId), null,
+                Map.of("request", request.getId(), "items", known, "question", request.getQuestion(),
+                        "replyDeadline", request.getReplyDeadline().toString()));
+        return request;
+    }
+
+    public void recordAnswer(long requestId, String answer, List<String> evidence, String by, Instant now) {
+        ExplanationRequest request = get(requestId);
+        if (request.getStatus() != ExplanationRequest.Status.OPEN) {
+            return;
+        }
+        request.answer(answer == null ? "" : answer, evidence, by, now);
+        audit.record(now, by, "explanation.answer", "assessment", String.valueOf(request.getAssessmentId()), null,
+                Map.of("request", requestId, "answer", request.getAnswer(), "evidence", evidence));
+    }
+
+    /** No answer by the reply deadline: the council appraises with what it has. */
+    public void noteUnanswered(long requestId, Instant now) {
+        ExplanationRequest request = get(requestId);
+        if (request.getStatus() != ExplanationRequest.Status.OPEN) {
+            return;
+        }
+        request.unanswered();
+        audit.record(now, "hệ thống", "explanation.unanswered", "assessment",
+                String.valueOf(request.getAssessmentId()), null, Map.of("request", requestId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ExplanationRequest> requests(long assessmentId) {
+        return requests.findByAssessmentIdOrderById(assessmentId);
+    }
+
+    private ExplanationRequest get(long id) {
+        return requests.findById(id).orElseThrow(() -> new NotFoundException("Không có yêu cầu giải trình số " + id));
+    }
+}

@@ -1,0 +1,13 @@
+package vn.dti.appraisal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+interface ExplanationRequestRepository extends JpaRepository<ExplanationRequest, Long> {
+
+    Optional<ExplanationRequest> findByJobKey(long jobKey);
+
+    List<ExplanationRequest> findByAssessmentIdOrderById(long assessmentId);
+}

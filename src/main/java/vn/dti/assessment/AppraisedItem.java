@@ -1,0 +1,14 @@
+package vn.dti.assessment;
+
+import vn.dti.scoring.ItemEntry;
+
+import java.math.BigDecimal;
+
+/** The council's value for an item, and why it differs from the unit's (required when it does). */
+public record AppraisedItem(Boolean met, BigDecimal numerator, BigDecimal denominator, BigDecimal percent,
+                            BigDecimal points, Boolean notApplicable, String reason) {
+
+    public ItemEntry entry() {
+        return new ItemEntry(met, numerator, denominator, percent, points, Boolean.TRUE.equals(notApplicable));
+    }
+}

@@ -1,0 +1,235 @@
+package vn.dti.cycle;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.dti.assessment.Assessment;
+import vn.dti.assessment.AssessmentService;
+import vn.dti.assessment.AssessmentStatus;
+import vn.dti.assessment.DeadlineVariables;
+import vn.dti.calendar.CalendarField;
+import vn.dti.calendar.CalendarService;
+import vn.dti.calendar.CycleCalendar;
+import vn.dti.framework.AuditLog;
+import vn.dti.framework.ConflictException;
+import vn.dti.framework.ForbiddenException;
+import vn.dti.framework.InvalidInputException;
+import vn.dti.framework.NotFoundException;
+import vn.dti.indicator.IndicatorSet;
+import vn.dti.indicator.IndicatorSetCatalog;
+import vn.dti.indicator.Level;
+import vn.dti.security.DtiUser;
+import vn.dti.security.Role;
+import vn.dti.unit.Unit;
+import vn.dti.unit.UnitCatalog;
+import vn.dti.workflow.EngineClock;
+import vn.dti.workflow.ProcessDates;
+import vn.dti.workflow.ProcessEngine;
+import vn.dti.workflow.ProcessModel;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Starts cycles, follows their steps, and carries an administrator's calendar changes into the running processes. */
+@Service
+@Transactional
+public class CycleService {
+
+    private final CycleRepository cycles;
+    private final CycleDecisionRepository decisions;
+    private final IndicatorSetCatalog indicatorSets;
+    private final UnitCatalog units;
+    private final AssessmentService assessments;
+    private final CalendarService calendars;
+    private final ProcessEngine engine;
+    private final EngineClock clock;
+    private final AuditLog audit;
+
+    CycleService(CycleRepository cycles, CycleDecisionRepository decisions, IndicatorSetCatalog indicatorSets,
+                 UnitCatalog units, AssessmentService assessments, CalendarService calendars, ProcessEngine engine,
+                 EngineClock clock, AuditLog audit) {
+        this.cycles = cycles;
+        this.decisions = decisions;
+        this.indicatorSets = indicatorSets;
+        this.units = units;
+        this.assessments = assessments;
+        this.calendars = calendars;
+        this.engine = engine;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    /**
+     * Opens a cycle for one group: the Sở or the huyện of a province, or the xã of one huyện ({@code group} is then
+     * the huyện's code). The indicator set in force on 31/12 of the year is bound to it.
+     */
+    public Cycle start(String province, int year, Level level, String group, DtiUser user) {
+        if (!user.isAdminOf(province)) {
+            throw new ForbiddenException("Chỉ quản trị viên của tỉnh " + province + " được mở kỳ đánh giá");
+        }
+        units.province(province).orElseThrow(() -> new InvalidInputException("province", "không có tỉnh mã " + province));
+        String groupCode = level == Level.XA ? huyen(province, group).getCode() : level.name();
+        IndicatorSet set = indicatorSets.inForce(province, level, LocalDate.of(year, 12, 31))
+                .orElseThrow(() -> new InvalidInputException("level", "tỉnh " + province + " chưa có bộ chỉ số "
+                        + level.label() + " có hiệu lực trong năm " + year));
+        if (!set.complete()) {
+            throw new InvalidInputException("level", "bộ chỉ số " + set.id() + " chưa đủ điểm các mục, chưa dùng được");
+        }
+        if (groupUnits(province, level, groupCode).isEmpty()) {
+            throw new InvalidInputException("level", "nhóm " + groupCode + " của tỉnh " + province + " chưa có đơn vị nào");
+        }
+        if (cycles.findByProvinceCodeAndYearAndLevelAndGroupCode(province, year, level, groupCode).isPresent()) {
+            throw new ConflictException("Kỳ đánh giá năm " + year + " của nhóm " + groupCode + " tỉnh " + province
+                    + " đã được mở");
+        }
+        String scope = level == Level.XA ? groupCode : province;
+        Instant now = clock.now();
+        Cycle cycle = cycles.save(new Cycle(province, year, level, groupCode, set.id(), Role.COUNCIL.group(scope),
+                Role.CHAIRMAN.group(scope), ProcessModel.Cycle.OPEN_PERIOD, now));
+        CycleCalendar calendar = calendars.createFor(cycle.getId(), province, year);
+        audit.record(now, user.username(), "cycle.start", "cycle", cycle.getId().toString(), null,
+                Map.of("province", province, "year", year, "level", level, "group", groupCode, "indicatorSet", set.id()));
+        cycle.attachProcess(engine.start(ProcessModel.Cycle.PROCESS_ID, variables(cycle, calendar)));
+        return cycle;
+    }
+
+    /** The variables a cycle's process starts with (or restarts with after an embedded engine's restart). */
+    Map<String, Object> variables(Cycle cycle, CycleCalendar calendar) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("cycleId", cycle.getId());
+        variables.put("provinceCode", cycle.getProvinceCode());
+        variables.put("councilGroup", cycle.getCouncilGroup());
+        variables.put("approverGroup", cycle.getApproverGroup());
+        variables.put("appraisalStartAt", ProcessDates.format(calendar.appraisalStart()));
+        variables.put("publicationAt", ProcessDates.format(calendar.publicationAt()));
+        return variables;
+    }
+
+    /** The units of the group as they are now: frozen into assessments when the period opens. */
+    public List<String> groupUnits(Cycle cycle) {
+        return groupUnits(cycle.getProvinceCode(), cycle.getLevel(), cycle.getGroupCode());
+    }
+
+    private List<String> groupUnits(String province, Level level, String groupCode) {
+        return units.units(province, level).stream()
+                .filter(unit -> level != Level.XA || groupCode.equals(unit.getParentCode()))
+                .map(Unit::getCode).toList();
+    }
+
+    private Unit huyen(String province, String code) {
+        if (code == null || code.isBlank()) {
+            throw new InvalidInputException("group", "với cấp xã, hãy chọn huyện (mã đơn vị cấp huyện) có các xã được đánh giá");
+        }
+        return units.unit(code).filter(unit -> unit.getLevel() == Level.HUYEN && unit.getProvinceCode().equals(province))
+                .orElseThrow(() -> new InvalidInputException("group", "không có đơn vị cấp huyện mã " + code
+                        + " của tỉnh " + province));
+    }
+
+    @Transactional(readOnly = true)
+    public Cycle get(long id) {
+        return cycles.findById(id).orElseThrow(() -> new NotFoundException("Không có kỳ đánh giá số " + id));
+    }
+
+    /** The province's administrator, council and chairman follow its cycles; for xã, those of the huyện too. */
+    @Transactional(readOnly = true)
+    public Cycle readable(long id, DtiUser user) {
+        Cycle cycle = get(id);
+        boolean allowed = switch (user.role()) {
+            case ADMIN -> user.province().equals(cycle.getProvinceCode());
+            case COUNCIL, CHAIRMAN -> user.scope().equals(cycle.getProvinceCode())
+                    || user.scope().equals(cycle.getGroupCode());
+            case UNIT_OFFICER -> false;
+        };
+        if (!allowed) {
+            throw new ForbiddenException("Bạn không theo dõi được kỳ đánh giá này");
+        }
+        return cycle;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Cycle> openCycles() {
+        return cycles.findByStatusNotOrderById(CycleStatus.PUBLISHED);
+    }
+
+    public void reached(long id, String step, CycleStatus status) {
+        get(id).reached(step, status, clock.now());
+    }
+
+    public void attachProcess(long id, long processInstanceKey) {
+        get(id).attachProcess(processInstanceKey);
+    }
+
+    /** Idempotent: the same job (a redelivery) records the decision once. */
+    public void recordDecision(long id, boolean approved, String comment, String by, long jobKey) {
+        if (decisions.existsByJobKey(jobKey)) {
+            return;
+        }
+        Instant now = clock.now();
+        decisions.save(new CycleDecision(id, approved, comment, by, now, jobKey));
+        audit.record(now, by, approved ? "cycle.approve" : "cycle.return", "cycle", String.valueOf(id), null,
+                comment == null ? Map.of("approved", approved) : Map.of("approved", approved, "comment", comment));
+        reached(id, approved ? ProcessModel.Cycle.AWAIT_PUBLICATION : ProcessModel.Cycle.REVISE_RANKING,
+                approved ? CycleStatus.AWAITING_PUBLICATION : CycleStatus.REVISION);
+    }
+
+    @Transactional(readOnly = true)
+    public List<CycleDecision> decisions(long id) {
+        return decisions.findByCycleIdOrderById(id);
+    }
+
+    /** An administrator moves a date of the cycle's calendar; the running processes re-arm their timers. */
+    public CycleCalendar changeCalendar(long id, CalendarField field, OffsetDateTime value, String reason, DtiUser user) {
+        Cycle cycle = administered(id, user);
+        CycleCalendar calendar = calendars.change(id, field, value, user.username(), reason, clock.now());
+        switch (field) {
+            case SELF_ASSESSMENT_DEADLINE -> assessments.ofCycle(id).forEach(this::rearmDeadline);
+            case APPRAISAL_START, PUBLICATION_AT -> {
+                if (cycle.getProcessInstanceKey() != null) {
+                    engine.setVariables(cycle.getProcessInstanceKey(), Map.of(
+                            "appraisalStartAt", ProcessDates.format(calendar.appraisalStart()),
+                            "publicationAt", ProcessDates.format(calendar.publicationAt())));
+                    engine.publish(ProcessModel.Messages.CALENDAR_CHANGED, String.valueOf(id));
+                }
+            }
+            default -> {
+                // The data period and the end of the appraisal window arm no timer.
+            }
+        }
+        return calendar;
+    }
+
+    /** An administrator extends one unit's deadline. */
+    public OffsetDateTime extend(long id, String unitCode, OffsetDateTime deadline, String reason, DtiUser user) {
+        administered(id, user);
+        Assessment assessment = assessments.ofCycle(id).stream().filter(a -> a.getUnitCode().equals(unitCode))
+                .findFirst().orElseThrow(() -> new InvalidInputException("unit", "đơn vị " + unitCode
+                        + " không có trong kỳ đánh giá này"));
+        if (assessment.getStatus() != AssessmentStatus.OPEN) {
+            throw new ConflictException("Phiếu của " + unitCode + " đã đóng, không gia hạn được");
+        }
+        OffsetDateTime extended = calendars.extend(id, unitCode, deadline, user.username(), reason, clock.now());
+        rearmDeadline(assessment);
+        return extended;
+    }
+
+    private void rearmDeadline(Assessment assessment) {
+        if (assessment.getStatus() == AssessmentStatus.OPEN && assessment.getProcessInstanceKey() != null) {
+            engine.setVariables(assessment.getProcessInstanceKey(), DeadlineVariables.of(calendars, clock, assessment));
+            engine.publish(ProcessModel.Messages.DEADLINE_CHANGED, String.valueOf(assessment.getId()));
+        }
+    }
+
+    private Cycle administered(long id, DtiUser user) {
+        Cycle cycle = get(id);
+        if (!user.isAdminOf(cycle.getProvinceCode())) {
+            throw new ForbiddenException("Chỉ quản trị viên của tỉnh " + cycle.getProvinceCode() + " được đổi lịch");
+        }
+        if (cycle.getStatus() == CycleStatus.PUBLISHED) {
+            throw new ConflictException("Kỳ đánh giá đã công bố, lịch không đổi được nữa");
+        }
+        return cycle;
+    }
+}

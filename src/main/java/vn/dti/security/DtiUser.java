@@ -1,0 +1,16 @@
+package vn.dti.security;
+
+import java.util.List;
+
+/** A signed-in person: a role in a scope, within a province. */
+public record DtiUser(String username, Role role, String scope, String province) {
+
+    /** The candidate groups whose tasks this user may see, claim and complete. */
+    public List<String> groups() {
+        return List.of(role.group(scope));
+    }
+
+    public boolean isAdminOf(String provinceCode) {
+        return role == Role.ADMIN && province.equals(provinceCode);
+    }
+}

@@ -1,0 +1,65 @@
+package vn.dti.workflow;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.dti.framework.ConflictException;
+import vn.dti.framework.ForbiddenException;
+import vn.dti.framework.InvalidInputException;
+import vn.dti.security.CurrentUser;
+import vn.dti.security.Role;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/** Moving the embedded engine's clock forward, for demonstrations: a year's cycle in minutes. Administrators only. */
+@RestController
+@RequestMapping("/api/engine/clock")
+@Tag(name = "Đồng hồ quy trình")
+class EngineClockController {
+
+    private final EngineClock clock;
+    private final CurrentUser currentUser;
+
+    EngineClockController(EngineClock clock, CurrentUser currentUser) {
+        this.clock = clock;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping
+    Map<String, Object> now() {
+        return Map.of("now", clock.now(), "movable", clock.movable());
+    }
+
+    @PostMapping
+    @Operation(summary = "Dời đồng hồ của bộ máy quy trình nhúng tới (advance: ISO-8601, ví dụ P30D; hoặc to: một thời điểm)")
+    Map<String, Object> advance(@RequestBody ClockRequest request) {
+        if (currentUser.get().role() != Role.ADMIN) {
+            throw new ForbiddenException("Chỉ quản trị viên được dời đồng hồ");
+        }
+        if (!clock.movable()) {
+            throw new ConflictException("Chỉ dời được đồng hồ của bộ máy quy trình nhúng (chế độ embedded)");
+        }
+        Instant now;
+        if (request.advance() != null) {
+            if (request.advance().isNegative()) {
+                throw new InvalidInputException("advance", "đồng hồ chỉ dời tới");
+            }
+            now = clock.advance(request.advance());
+        } else if (request.to() != null) {
+            now = clock.advanceTo(request.to().toInstant());
+        } else {
+            throw new InvalidInputException("body", "cần advance hoặc to");
+        }
+        return Map.of("now", now, "movable", true);
+    }
+
+    record ClockRequest(Duration advance, OffsetDateTime to) {
+    }
+}

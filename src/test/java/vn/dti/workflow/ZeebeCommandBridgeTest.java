@@ -1,0 +1,114 @@
+package vn.dti.workflow;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.process.test.api.RecordStreamSource;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The embedded user task bridge against the real in-process engine, without Spring: it completes a Camunda user task
+ * with variables and the process goes on; and it says clearly when a library upgrade took away what it relies on.
+ * (The process tests complete tasks of the canonical models the same way, through the task API.)
+ */
+class ZeebeCommandBridgeTest {
+
+    private ZeebeTestEngine engine;
+    private CamundaClient client;
+
+    @BeforeEach
+    void start() {
+        engine = EngineFactory.create(0);
+        engine.start();
+        client = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://" + engine.getGatewayAddress()))
+                .preferRestOverGrpc(false).build();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        engine.stop();
+    }
+
+    @Test
+    void theEngineStillHasTheLogStreamTheBridgeWritesTo() {
+        assertThat(ZeebeCommandBridge.logStream(engine)).isNotNull();
+    }
+
+    @Test
+    void anEngineWithoutItFailsWithAClearMessage() {
+        ZeebeTestEngine other = (ZeebeTestEngine) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{ZeebeTestEngine.class}, (proxy, method, args) -> null);
+
+        assertThatThrownBy(() -> ZeebeCommandBridge.logStream(other))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no longer has a private LogStream field 'logStream'")
+                .hasMessageContaining("zeebe-process-test-engine");
+    }
+
+    @Test
+    void completesACamundaUserTaskWithVariablesAndTheProcessGoesOn() {
+        client.newDeployResourceCommand().addProcessModel(Bpmn.createExecutableProcess("approval").startEvent()
+                .userTask("approve", t -> t.zeebeUserTask().zeebeCandidateGroups("chairman:TN"))
+                .exclusiveGateway("decision")
+                .conditionExpression("approved").endEvent("approved-end")
+                .moveToNode("decision").conditionExpression("not(approved)").endEvent("returned-end")
+                .done(), "approval.bpmn").send().join();
+        long instance = client.newCreateInstanceCommand().bpmnProcessId("approval").latestVersion()
+                .variables(Map.of("cycleId", 42)).send().join().getProcessInstanceKey();
+        EmbeddedTaskInbox inbox = new EmbeddedTaskInbox(engine);
+        UserTask task = await(() -> inbox.openTasks().stream().filter(t -> t.processInstanceKey() == instance)
+                .findFirst());
+        assertThat(task.candidateGroups()).containsExactly("chairman:TN");
+        assertThat(task.variables()).containsEntry("cycleId", 42);
+
+        inbox.assign(task.key(), "chutich.tn");
+        inbox.complete(task.key(), Map.of("approved", true));
+
+        String end = await(() -> endEventReached(engine.getRecordStreamSource(), instance));
+        assertThat(end).isEqualTo("approved-end");
+        assertThat(inbox.task(task.key())).isEmpty();
+    }
+
+    private static Optional<String> endEventReached(RecordStreamSource records, long instance) {
+        for (Record<?> record : records.getRecords()) {
+            if (record.getValue() instanceof ProcessInstanceRecordValue value
+                    && value.getProcessInstanceKey() == instance && value.getBpmnElementType() == BpmnElementType.END_EVENT
+                    && record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED) {
+                return Optional.of(value.getElementId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static <T> T await(java.util.function.Supplier<Optional<T>> probe) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < until) {
+            Optional<T> found = probe.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out");
+    }
+}
