@@ -32,8 +32,12 @@ class ZeebeCommandBridgeTest {
     private CamundaClient client;
 
     @BeforeEach
-    void start() {
-        engine = EngineFactory.create(0);
+    void start() throws java.io.IOException {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        engine = EngineFactory.create(port);
         engine.start();
         client = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://" + engine.getGatewayAddress()))
                 .preferRestOverGrpc(false).build();
