@@ -3,6 +3,7 @@ package vn.dti.publication;
 import vn.dti.framework.VietnameseFormat;
 import vn.dti.indicator.IndicatorNode;
 import vn.dti.indicator.IndicatorSet;
+import vn.dti.indicator.NodeType;
 import vn.dti.scoring.GroupStatistics;
 import vn.dti.scoring.NodeScore;
 import vn.dti.scoring.RankedUnit;
@@ -41,7 +42,9 @@ final class DecisionDraft {
         text.append(";\n\nQUYẾT ĐỊNH:\n\n")
                 .append("Điều 1. Phê duyệt và công bố Chỉ số chuyển đổi số năm ").append(year).append(" của ")
                 .append(groupName).append(", như sau:\n\n");
-        List<IndicatorNode> pillars = set.items().size() > 1 ? set.items() : List.of();
+        // Like 004, the table shows pillar scores when the set is built on pillars, and only the total otherwise.
+        List<IndicatorNode> pillars = set.items().size() > 1
+                && set.items().stream().allMatch(node -> node.type() == NodeType.PILLAR) ? set.items() : List.of();
         text.append("TT\tĐơn vị");
         pillars.forEach(pillar -> text.append('\t').append(pillar.name()));
         text.append("\tTổng điểm\tXếp loại\tXếp hạng\n");

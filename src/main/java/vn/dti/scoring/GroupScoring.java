@@ -118,6 +118,15 @@ public final class GroupScoring {
         Map<String, NodeScore> subtotals = new LinkedHashMap<>();
         List<ItemScore> items = new ArrayList<>();
         NodeScore total = scoreNodes(set.items(), sheet, excludedCodes, subtotals, items);
+        // A set whose top level is its leaves (main indicators scored directly) still has its per-item subtotals.
+        for (IndicatorNode node : set.items()) {
+            if (node.isLeaf()) {
+                ItemScore item = items.stream().filter(i -> i.code().equals(node.code())).findFirst().orElseThrow();
+                boolean counts = item.status() == ItemStatus.SCORED || item.status() == ItemStatus.MISSING;
+                subtotals.put(node.code(), counts ? new NodeScore(item.finalScore(), node.points())
+                        : new NodeScore(BigDecimal.ZERO, BigDecimal.ZERO));
+            }
+        }
         return new UnitScore(sheet.unitCode(), sheet.unitName(), sheet.reported(), subtotals, items,
                 sheet.reported() ? total.score() : null, total.applicableMax());
     }

@@ -25,7 +25,7 @@ class CatalogApiTest {
 
         assertThat(provinces).extracting(p -> p.get("code").asText() + " " + p.get("name").asText())
                 .containsExactly("BN Bắc Ninh", "DLK Đắk Lắk", "KT Kon Tum", "NA Nghệ An", "QNA Quảng Nam",
-                        "TN Tỉnh Thử Nghiệm");
+                        "TN Thử Nghiệm");
         assertThat(provinces.get(0).get("bandGood").decimalValue()).isEqualByComparingTo("90");
     }
 
