@@ -67,6 +67,13 @@ public class AppraisalService {
                 String.valueOf(request.getAssessmentId()), null, Map.of("request", requestId));
     }
 
+    /** After an embedded engine's restart the council's review starts again: a request still open has lapsed. */
+    public void closeOpenRequests(long assessmentId, Instant now) {
+        requests.findByAssessmentIdOrderById(assessmentId).stream()
+                .filter(request -> request.getStatus() == ExplanationRequest.Status.OPEN)
+                .forEach(request -> noteUnanswered(request.getId(), now));
+    }
+
     @Transactional(readOnly = true)
     public List<ExplanationRequest> requests(long assessmentId) {
         return requests.findByAssessmentIdOrderById(assessmentId);

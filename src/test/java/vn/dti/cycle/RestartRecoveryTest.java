@@ -1,0 +1,108 @@
+package vn.dti.cycle;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
+import vn.dti.DtiPlatformApplication;
+import vn.dti.assessment.AssessmentService;
+import vn.dti.assessment.AssessmentStatus;
+import vn.dti.assessment.SelfItem;
+import vn.dti.indicator.Level;
+import vn.dti.security.DtiUser;
+import vn.dti.security.Role;
+import vn.dti.workflow.EngineClock;
+import vn.dti.workflow.ProcessModel.Appraisal;
+import vn.dti.workflow.ProcessModel.UnitAssessment;
+import vn.dti.workflow.TaskInbox;
+import vn.dti.workflow.UserTask;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.dti.cycle.ProcessTestSupport.await;
+
+/** The embedded engine forgets everything when the application stops; the database brings the open cycles back. */
+class RestartRecoveryTest {
+
+    private static final DtiUser ADMIN = new DtiUser("quantri.tn", Role.ADMIN, "TN", "TN");
+    private static final DtiUser OFFICER = new DtiUser("canbo.tn-x001", Role.UNIT_OFFICER, "TN-X001", "TN");
+
+    @Test
+    void anOpenCycleComesBackAtTheStepItHadReached() throws Exception {
+        Path data = Files.createTempDirectory("dti-restart-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        try {
+            long cycleId;
+            long submitted;
+            long open;
+            int year;
+            try (ConfigurableApplicationContext first = start(data)) {
+                year = first.getBean(EngineClock.class).now().atOffset(ZoneOffset.ofHours(7)).getYear() + 1;
+                cycleId = first.getBean(CycleService.class).start("TN", year, Level.XA, "TN-H01", ADMIN).getId();
+                AssessmentService assessments = first.getBean(AssessmentService.class);
+                TaskInbox inbox = first.getBean(TaskInbox.class);
+                submitted = assessment(assessments, cycleId, "TN-X001");
+                open = assessment(assessments, cycleId, "TN-X002");
+                UserTask task = task(inbox, UnitAssessment.SELF_ASSESSMENT, submitted);
+                assessments.selfAssess(submitted, null, Map.of(
+                        "1", new SelfItem(null, null, null, null, new BigDecimal("30"), null, null, List.of("Báo cáo.pdf")),
+                        "2", new SelfItem(true, null, null, null, null, null, "Có trang thông tin", null)),
+                        OFFICER, first.getBean(EngineClock.class).now());
+                inbox.complete(task.key(), Map.of());
+                await("phiếu đã nộp", () -> Optional.of(assessments.get(submitted).getStatus())
+                        .filter(AssessmentStatus.SUBMITTED::equals));
+                task(inbox, UnitAssessment.SELF_ASSESSMENT, open);
+            }
+
+            try (ConfigurableApplicationContext second = start(data)) {
+                CycleService cycles = second.getBean(CycleService.class);
+                TaskInbox inbox = second.getBean(TaskInbox.class);
+                AssessmentService assessments = second.getBean(AssessmentService.class);
+                assertThat(cycles.get(cycleId).getProcessInstanceKey()).isNotNull();
+                UserTask again = task(inbox, UnitAssessment.SELF_ASSESSMENT, open);
+                assertThat(again.variables()).containsEntry("deadline", year + "-11-30T23:59:59+07:00");
+                assertThat(inbox.openTasks()).noneMatch(t -> Long.valueOf(submitted).equals(number(t, "assessmentId"))
+                        && t.elementId().equals(UnitAssessment.SELF_ASSESSMENT));
+
+                second.getBean(EngineClock.class).advanceTo(
+                        OffsetDateTime.parse(year + "-12-01T00:00:01+07:00").toInstant());
+                await("phiếu chưa nộp bị đóng", () -> Optional.of(assessments.get(open).getStatus())
+                        .filter(AssessmentStatus.NOT_REPORTED::equals));
+                task(inbox, Appraisal.COUNCIL_REVIEW, submitted);
+                assertThat(cycles.get(cycleId).getStatus()).isEqualTo(CycleStatus.APPRAISAL);
+            }
+        } finally {
+            FileSystemUtils.deleteRecursively(data);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path data) {
+        return new SpringApplicationBuilder(DtiPlatformApplication.class).profiles("test")
+                .run("--server.port=0", "--dti.embedded-postgres.data-dir=" + data.resolve("pg"),
+                        "--dti.embedded-postgres.temporary=false");
+    }
+
+    private static long assessment(AssessmentService assessments, long cycleId, String unit) {
+        return await("phiếu của " + unit, () -> assessments.ofCycle(cycleId).stream()
+                .filter(a -> a.getUnitCode().equals(unit)).findFirst()).getId();
+    }
+
+    private static UserTask task(TaskInbox inbox, String elementId, long assessmentId) {
+        return await("công việc " + elementId + " của phiếu " + assessmentId, () -> inbox.openTasks().stream()
+                .filter(t -> t.elementId().equals(elementId) && Long.valueOf(assessmentId).equals(number(t, "assessmentId")))
+                .findFirst());
+    }
+
+    private static Long number(UserTask task, String variable) {
+        return task.variables().get(variable) instanceof Number n ? n.longValue() : null;
+    }
+}
