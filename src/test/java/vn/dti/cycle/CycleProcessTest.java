@@ -140,7 +140,8 @@ class CycleProcessTest {
         assertThat(tooLate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(tooLate.getBody().get("errors").get(0).get("reason").asText())
                 .contains("phải trước ngày bắt đầu thẩm định 01/12/" + year);
-        var past = changeCalendar(cycle, "SELF_ASSESSMENT_DEADLINE", (year - 3) + "-11-30T23:59:59+07:00");
+        var past = changeCalendar(cycle, "SELF_ASSESSMENT_DEADLINE",
+                support.now().minus(java.time.Duration.ofDays(1)).atOffset(java.time.ZoneOffset.ofHours(7)).toString());
         assertThat(past.getBody().get("errors").get(0).get("reason").asText()).contains("vào quá khứ");
         assertThat(support.call("hoidong.tn-h01", HttpMethod.PUT, "/api/cycles/" + cycle + "/calendar",
                 Map.of("field", "APPRAISAL_START", "value", year + "-12-10T00:00:00+07:00", "reason", "x"))
