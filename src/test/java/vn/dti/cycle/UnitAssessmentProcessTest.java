@@ -28,6 +28,8 @@ class UnitAssessmentProcessTest {
     TestRestTemplate http;
     @Autowired
     EngineClock clock;
+    @Autowired
+    io.camunda.zeebe.process.test.api.ZeebeTestEngine engine;
 
     ProcessTestSupport support;
 
@@ -98,6 +100,32 @@ class UnitAssessmentProcessTest {
                 .get("notifications");
         assertThat(notifications).hasSize(2);
         assertThat(notifications.get(0).asText()).contains("30/11/" + year);
+    }
+
+    @Test
+    void aWorkerThatKeepsFailingBecomesAnIncidentWithItsMessage() {
+        int year = support.freshYear();
+        long cycle = support.startCycle(year, "XA", "TN-H01");
+        long assessment = support.assessmentOf(cycle, "TN-X002");
+        JsonNode task = support.awaitTask("canbo.tn-x002", UnitAssessment.SELF_ASSESSMENT, forAssessment(assessment));
+
+        // As Tasklist would send them: rows of the form, one with a score above its maximum
+        support.complete("canbo.tn-x002", task, Map.of("items", List.of(Map.of("code", "1", "points", 75))));
+
+        String message = ProcessTestSupport.await("sự cố", () -> incidentMessage(task.get("processInstanceKey").asLong()));
+        assertThat(message).contains("điểm 75 vượt điểm tối đa 60");
+        assertThat(support.assessmentStatus("canbo.tn-x002", assessment)).isEqualTo("OPEN");
+    }
+
+    private java.util.Optional<String> incidentMessage(long processInstanceKey) {
+        for (var record : engine.getRecordStreamSource().getRecords()) {
+            if (record.getValue() instanceof io.camunda.zeebe.protocol.record.value.IncidentRecordValue incident
+                    && record.getIntent() == io.camunda.zeebe.protocol.record.intent.IncidentIntent.CREATED
+                    && incident.getProcessInstanceKey() == processInstanceKey) {
+                return java.util.Optional.of(incident.getErrorMessage());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     @Test
