@@ -9,6 +9,7 @@ import vn.dti.assessment.AppraisedItem;
 import vn.dti.assessment.AssessmentAccess;
 import vn.dti.assessment.Assessment;
 import vn.dti.assessment.AssessmentService;
+import vn.dti.assessment.FormRows;
 import vn.dti.calendar.CalendarService;
 import vn.dti.calendar.CycleCalendar;
 import vn.dti.indicator.IndicatorNode;
@@ -67,7 +68,7 @@ public class AppraisalWorkers {
         Duration replyTime = variables.get("replyDays") instanceof Number days && days.intValue() > 0
                 ? Duration.ofDays(days.longValue())
                 : calendars.calendar(assessment.getCycleId()).explanationReplyTime();
-        ExplanationRequest request = appraisals.recordRequest(assessmentId, strings(variables.get("explanationItems")),
+        ExplanationRequest request = appraisals.recordRequest(assessmentId, FormRows.documentNames(variables.get("explanationItems")),
                 (String) variables.get("explanationQuestion"), replyTime, completedBy(variables, "council"),
                 clock.now(), job.getKey());
         return Map.of("explanationRequestId", request.getId(),
@@ -78,7 +79,7 @@ public class AppraisalWorkers {
     public void recordExplanationAnswer(ActivatedJob job, @Variable long explanationRequestId) {
         Map<String, Object> variables = job.getVariablesAsMap();
         appraisals.recordAnswer(explanationRequestId, (String) variables.get("explanationAnswer"),
-                strings(variables.get("explanationEvidence")), completedBy(variables, "unit"), clock.now());
+                FormRows.documentNames(variables.get("explanationEvidence")), completedBy(variables, "unit"), clock.now());
     }
 
     @JobWorker(type = Appraisal.NOTE_UNANSWERED)
@@ -146,13 +147,5 @@ public class AppraisalWorkers {
     private static String completedBy(Map<String, Object> variables, String fallback) {
         Object by = variables.get("completedBy");
         return by == null ? "tasklist:" + fallback : by.toString();
-    }
-
-    private static List<String> strings(Object value) {
-        if (value instanceof List<?> list) {
-            return list.stream().map(item -> item instanceof Map<?, ?> document && document.get("metadata") instanceof Map<?, ?> metadata
-                    ? String.valueOf(metadata.get("fileName")) : String.valueOf(item)).toList();
-        }
-        return value == null ? List.of() : List.of(value.toString());
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads a row of the self-assessment form's item list (Tasklist sends numbers, booleans and file lists as JSON). */
-final class FormRows {
+public final class FormRows {
 
     private FormRows() {
     }
@@ -21,7 +21,7 @@ final class FormRows {
     static SelfItem selfItem(Map<String, Object> row) {
         return new SelfItem(bool(row.get("met")), number(row.get("numerator")), number(row.get("denominator")),
                 number(row.get("percent")), number(row.get("points")), bool(row.get("notApplicable")),
-                row.get("explanation") == null ? null : row.get("explanation").toString(), evidence(row.get("evidence")));
+                row.get("explanation") == null ? null : row.get("explanation").toString(), documentNames(row.get("evidence")));
     }
 
     private static Boolean bool(Object value) {
@@ -32,11 +32,16 @@ final class FormRows {
         return value == null || value.toString().isBlank() ? null : new BigDecimal(value.toString());
     }
 
-    private static List<String> evidence(Object value) {
+    /**
+     * The names of the files a form's file picker gave (Camunda document references carry the name in their
+     * metadata), or the values given, as text.
+     */
+    public static List<String> documentNames(Object value) {
         if (value instanceof List<?> files) {
-            return files.stream().map(file -> file instanceof Map<?, ?> document && document.get("metadata") instanceof Map<?, ?> metadata
+            return files.stream().map(file -> file instanceof Map<?, ?> document
+                    && document.get("metadata") instanceof Map<?, ?> metadata
                     ? String.valueOf(metadata.get("fileName")) : String.valueOf(file)).toList();
         }
-        return List.of();
+        return value == null ? List.of() : List.of(value.toString());
     }
 }
