@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.dti.framework.AuditLog;
 import vn.dti.framework.ForbiddenException;
-import vn.dti.framework.InvalidInputException;
 import vn.dti.framework.NotFoundException;
 import vn.dti.security.CurrentUser;
 import vn.dti.security.DtiUser;
@@ -81,5 +80,4 @@ class TaskController {
         }
         return task;
     }
-
 }
