@@ -289,10 +289,11 @@ final class EvidenceExtractor implements AutoCloseable {
         return date == null ? null : date.toInstant();
     }
 
-    static String bytes(long size) {
+    /** Rounded up, so that a file just over the limit never reads as equal to it. */
+    private static String bytes(long size) {
         boolean megabytes = size >= 1024 * 1024;
         BigDecimal value = BigDecimal.valueOf(size).divide(BigDecimal.valueOf(megabytes ? 1024 * 1024 : 1024), 1,
-                RoundingMode.HALF_UP).stripTrailingZeros();
+                RoundingMode.CEILING).stripTrailingZeros();
         return value.toPlainString().replace('.', ',') + (megabytes ? " MB" : " KB");
     }
 

@@ -89,16 +89,16 @@ final class EvidenceSamples {
         });
     }
 
-    /** A scan: the page is a picture of the text, with no text layer. */
+    /** A scan: the page is a picture of the text at 300 dpi, with no text layer. */
     static byte[] scannedPdf(List<String> lines) {
         return pdfDocument(document -> {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             PDImageXObject image = LosslessFactory.createFromImage(document, picture(lines));
+            float scale = 72f / 300;
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                float width = PDRectangle.A4.getWidth() - 40;
-                content.drawImage(image, 20, PDRectangle.A4.getHeight() - 20 - width * image.getHeight()
-                        / image.getWidth(), width, width * image.getHeight() / image.getWidth());
+                content.drawImage(image, 20, PDRectangle.A4.getHeight() - 20 - image.getHeight() * scale,
+                        image.getWidth() * scale, image.getHeight() * scale);
             }
         });
     }
@@ -221,7 +221,8 @@ final class EvidenceSamples {
         cells.forEach(cell -> rows.append("<table:table-row><table:table-cell office:value-type=\"string\"><text:p>")
                 .append(cell).append("</text:p></table:table-cell></table:table-row>"));
         return openDocument("application/vnd.oasis.opendocument.spreadsheet",
-                "<office:spreadsheet><table:table table:name=\"Số liệu\">" + rows + "</table:table></office:spreadsheet>");
+                "<office:spreadsheet><table:table table:name=\"Số liệu\">" + rows
+                        + "</table:table></office:spreadsheet>");
     }
 
     static byte[] png(List<String> lines) {
@@ -262,15 +263,17 @@ final class EvidenceSamples {
         byte[] noise = new byte[4096];
         new Random(7).nextBytes(noise);
         return write(out -> {
-            out.write("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.write("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.write(noise);
         });
     }
 
     /**
      * A Word 97 (.doc) file written byte by byte after [MS-DOC]: a File Information Block, the text as one Unicode
-     * piece, one run of default character properties, an empty style sheet, one font, default document properties, and the title in its summary information. POI reads
-     * such files but cannot create one, and no blank template ships with it.
+     * piece, one run of default character properties, an empty style sheet, one font, default document properties,
+     * and the title in its summary information. POI reads such files but cannot create one, and no blank template
+     * ships with it.
      */
     static byte[] doc(String title, List<String> lines) {
         byte[] text = (String.join("\r", lines) + "\r").getBytes(StandardCharsets.UTF_16LE);
@@ -340,7 +343,7 @@ final class EvidenceSamples {
     }
 
     static BufferedImage picture(List<String> lines) {
-        BufferedImage image = new BufferedImage(1400, 120 + 80 * lines.size(), BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(2200, 120 + 80 * lines.size(), BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         graphics.setColor(Color.WHITE);
         graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
