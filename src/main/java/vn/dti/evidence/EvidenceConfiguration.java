@@ -15,8 +15,8 @@ class EvidenceConfiguration {
         for (DataSize spring : new DataSize[]{multipart.getMaxFileSize(), multipart.getMaxRequestSize()}) {
             if (spring.toBytes() >= 0 && spring.toBytes() <= ours.toBytes()) {
                 throw new IllegalStateException("spring.servlet.multipart.max-file-size và max-request-size ("
-                        + spring + ") phải lớn hơn dti.evidence.max-file-size (" + ours
-                        + "), để tệp quá lớn nhận đúng thông báo");
+                        + EvidenceExtractor.bytes(spring.toBytes()) + ") phải lớn hơn dti.evidence.max-file-size ("
+                        + EvidenceExtractor.bytes(ours.toBytes()) + "), để tệp quá lớn nhận đúng thông báo");
             }
         }
         return new EvidenceExtractor(properties.limits());

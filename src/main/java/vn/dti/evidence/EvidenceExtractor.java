@@ -290,7 +290,7 @@ final class EvidenceExtractor implements AutoCloseable {
     }
 
     /** Rounded up, so that a file just over the limit never reads as equal to it. */
-    private static String bytes(long size) {
+    static String bytes(long size) {
         boolean megabytes = size >= 1024 * 1024;
         BigDecimal value = BigDecimal.valueOf(size).divide(BigDecimal.valueOf(megabytes ? 1024 * 1024 : 1024), 1,
                 RoundingMode.CEILING).stripTrailingZeros();
