@@ -85,10 +85,6 @@ final class EvidenceExtractor implements AutoCloseable {
         });
     }
 
-    Limits limits() {
-        return limits;
-    }
-
     /** Type, text and metadata of an uploaded file of {@code size} bytes, or the refusal that says why not. */
     Extraction extract(long size, InputStream content) throws IOException {
         if (size > limits.maxFileSize()) {

@@ -46,7 +46,7 @@ import java.util.Optional;
 public class EvidenceService {
 
     private static final Logger log = LoggerFactory.getLogger(EvidenceService.class);
-    static final String OCR_LANGUAGE = "vie";
+    private static final String OCR_LANGUAGE = "vie";
 
     private final AssessmentService assessments;
     private final EvidenceFileRepository files;
