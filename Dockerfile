@@ -10,7 +10,12 @@ COPY forms forms
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:21-jre
-RUN useradd --system --home /app dti
+# Tesseract with Vietnamese: the evidence indexing job reads scans with it (without it they keep "no text").
+RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-vie \
+    && rm -rf /var/lib/apt/lists/*
+RUN useradd --system --home /app dti && mkdir -p /var/lib/dti/evidence && chown dti /var/lib/dti/evidence
+# Uploaded evidence files, on the volume docker-compose.yml mounts there.
+ENV DTI_EVIDENCE_DIRECTORY=/var/lib/dti/evidence
 WORKDIR /app
 COPY --from=build /src/target/dti-platform-*.jar app.jar
 USER dti

@@ -11,6 +11,7 @@ import vn.dti.scoring.ItemEntry;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -97,6 +98,12 @@ public class AssessmentItem {
         this.evidence = evidence == null ? List.of() : List.copyOf(evidence);
         this.selfBy = by;
         this.selfAt = at;
+    }
+
+    void addEvidence(String fileName) {
+        List<String> names = new ArrayList<>(evidence);
+        names.add(fileName);
+        this.evidence = List.copyOf(names);
     }
 
     void appraise(ItemEntry entry, String reason, String by, Instant at) {

@@ -156,6 +156,43 @@ public class AssessmentService {
         });
     }
 
+    /** The assessment to which this user may add evidence now: the unit's own officer's, while it is open. */
+    @Transactional(readOnly = true)
+    public Assessment openForEvidence(long id, DtiUser user) {
+        Assessment assessment = get(id);
+        Unit unit = unitOf(assessment);
+        if (!AssessmentAccess.canSelfAssess(user, unit)) {
+            throw new ForbiddenException("Chỉ cán bộ của " + unit.getName()
+                    + " được nộp tài liệu kiểm chứng cho phiếu này");
+        }
+        requireOpenForEvidence(assessment);
+        return assessment;
+    }
+
+    /**
+     * Names an uploaded evidence file on an item, for the submission check to read; a name already there is not
+     * added twice. Audited, in the caller's transaction: the upload and its names stand or fall together.
+     */
+    public void addEvidence(long id, String itemCode, String fileName, String by, Instant now) {
+        requireOpenForEvidence(get(id));
+        AssessmentItem row = items.findByAssessmentIdAndItemCode(id, itemCode)
+                .orElseGet(() -> new AssessmentItem(id, itemCode));
+        List<String> before = row.getEvidence();
+        if (before.contains(fileName)) {
+            return;
+        }
+        row.addEvidence(fileName);
+        items.save(row);
+        audit.record(now, by, "assessment.evidence", "assessment", id + "/" + itemCode, before, row.getEvidence());
+    }
+
+    private static void requireOpenForEvidence(Assessment assessment) {
+        if (assessment.getStatus() != AssessmentStatus.OPEN) {
+            throw new ConflictException("Phiếu đã " + statusLabel(assessment.getStatus())
+                    + ", không bổ sung tài liệu kiểm chứng được nữa");
+        }
+    }
+
     /** The reasons the assessment may not be submitted yet (empty: it may). */
     @Transactional(readOnly = true)
     public List<String> submissionProblems(long id) {

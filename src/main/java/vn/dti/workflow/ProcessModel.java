@@ -70,6 +70,18 @@ public final class ProcessModel {
         }
     }
 
+    /**
+     * One uploaded evidence file's indexing, as a job: the upload answers at once, and a failure becomes an incident
+     * that can be retried, not a lost file.
+     */
+    public static final class EvidenceIndexing {
+        public static final String PROCESS_ID = "dti-evidence-indexing";
+        public static final String INDEX_EVIDENCE = "index-evidence";
+
+        private EvidenceIndexing() {
+        }
+    }
+
     /** Messages that re-arm timers when an administrator moves a date. */
     public static final class Messages {
         /** Correlated by the cycle id: the appraisal start or the publication date moved. */

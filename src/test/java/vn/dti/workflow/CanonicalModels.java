@@ -5,6 +5,7 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import vn.dti.workflow.ProcessModel.Appraisal;
 import vn.dti.workflow.ProcessModel.Cycle;
 import vn.dti.workflow.ProcessModel.Errors;
+import vn.dti.workflow.ProcessModel.EvidenceIndexing;
 import vn.dti.workflow.ProcessModel.Forms;
 import vn.dti.workflow.ProcessModel.Messages;
 import vn.dti.workflow.ProcessModel.UnitAssessment;
@@ -30,6 +31,7 @@ public final class CanonicalModels {
         write(directory.resolve("dti-cycle.bpmn"), cycle());
         write(directory.resolve("dti-unit-assessment.bpmn"), unitAssessment());
         write(directory.resolve("dti-appraisal.bpmn"), appraisal());
+        write(directory.resolve("dti-evidence-indexing.bpmn"), evidenceIndexing());
     }
 
     static BpmnModelInstance cycle() {
@@ -152,6 +154,16 @@ public final class CanonicalModels {
                 .connectTo(Appraisal.COUNCIL_REVIEW)
                 .moveToActivity(Appraisal.RECORD_APPRAISAL)
                 .endEvent(Appraisal.APPRAISED).name("Đã thẩm định")
+                .done();
+    }
+
+    static BpmnModelInstance evidenceIndexing() {
+        return Bpmn.createExecutableProcess(EvidenceIndexing.PROCESS_ID).name("Lập chỉ mục tài liệu kiểm chứng")
+                .startEvent("evidence-stored").name("Tệp đã lưu")
+                .serviceTask(EvidenceIndexing.INDEX_EVIDENCE, t -> t
+                        .name("Nhận diện số, ngày, loại văn bản; OCR bản quét")
+                        .zeebeJobType(EvidenceIndexing.INDEX_EVIDENCE).zeebeJobRetries(RETRIES))
+                .endEvent("evidence-indexed").name("Đã lập chỉ mục")
                 .done();
     }
 

@@ -1,0 +1,240 @@
+package vn.dti.evidence;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
+import vn.dti.assessment.Assessment;
+import vn.dti.assessment.AssessmentService;
+import vn.dti.evidence.EvidenceExtractor.Extraction;
+import vn.dti.framework.FieldProblem;
+import vn.dti.framework.InvalidInputException;
+import vn.dti.indicator.IndicatorNode;
+import vn.dti.indicator.IndicatorSet;
+import vn.dti.security.DtiUser;
+import vn.dti.workflow.EngineClock;
+import vn.dti.workflow.ProcessEngine;
+import vn.dti.workflow.ProcessModel.EvidenceIndexing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Evidence (tài liệu kiểm chứng) for the items of a unit's assessment. An upload reads and checks every file before
+ * it writes anything; then, in one transaction, it stores the files' rows, their links to the items, the items'
+ * evidence names and, last, the files themselves. Each file still to index gets its indexing process once that
+ * transaction has committed, so that the job finds its row.
+ */
+@Service
+public class EvidenceService {
+
+    private static final Logger log = LoggerFactory.getLogger(EvidenceService.class);
+    private static final String OCR_LANGUAGE = "vie";
+
+    private final AssessmentService assessments;
+    private final EvidenceFileRepository files;
+    private final EvidenceStore store;
+    private final EvidenceExtractor extractor;
+    private final ProcessEngine engine;
+    private final EngineClock clock;
+    private final TransactionTemplate transactions;
+    private final boolean ocr;
+
+    EvidenceService(AssessmentService assessments, EvidenceFileRepository files, EvidenceStore store,
+                    EvidenceExtractor extractor, ProcessEngine engine, EngineClock clock,
+                    TransactionTemplate transactions) {
+        this.assessments = assessments;
+        this.files = files;
+        this.store = store;
+        this.extractor = extractor;
+        this.engine = engine;
+        this.clock = clock;
+        this.transactions = transactions;
+        this.ocr = EvidenceExtractor.ocrAvailable(OCR_LANGUAGE);
+        log.info(ocr ? "OCR: Tesseract có tiếng Việt, bản quét và ảnh sẽ được đọc chữ khi lập chỉ mục"
+                : "OCR: không có Tesseract với tiếng Việt (tesseract-ocr-vie); bản quét và ảnh giữ cờ không có chữ");
+    }
+
+    /** What the uploader learns of each file: under which hash it is kept, as what, and whether it is indexed yet. */
+    record StoredFile(String sha256, String name, String mediaType, long size, EvidenceStatus status) {
+    }
+
+    private record Incoming(String field, MultipartFile content, String name, String sha256, Extraction extraction) {
+    }
+
+    /**
+     * Stores the files as evidence for each of the items (leaf codes of the assessment's indicator set): all of them,
+     * or, when one is refused, none.
+     */
+    public List<StoredFile> upload(long assessmentId, List<MultipartFile> uploaded, List<String> itemCodes,
+                                   DtiUser user) throws IOException {
+        Assessment assessment = assessments.openForEvidence(assessmentId, user);
+        List<String> items = leaves(assessments.setOf(assessment), itemCodes);
+        if (uploaded == null || uploaded.isEmpty()) {
+            throw new InvalidInputException("files", "bắt buộc: hãy gửi ít nhất một tệp");
+        }
+        List<Incoming> incoming = new ArrayList<>();
+        for (int i = 0; i < uploaded.size(); i++) {
+            incoming.add(read("files[" + i + "]", uploaded.get(i)));
+        }
+        Instant now = clock.now();
+        List<StoredFile> stored = transactions.execute(status -> store(assessmentId, incoming, items,
+                user.username(), now));
+        stored.stream().filter(file -> file.status() == EvidenceStatus.PENDING).map(StoredFile::sha256).distinct()
+                .forEach(sha256 -> engine.start(EvidenceIndexing.PROCESS_ID, Map.of("sha256", sha256)));
+        return stored;
+    }
+
+    private Incoming read(String field, MultipartFile file) throws IOException {
+        String name = FileNames.sanitise(file.getOriginalFilename());
+        try {
+            Extraction extraction;
+            try (InputStream content = file.getInputStream()) {
+                extraction = extractor.extract(file.getSize(), content);
+            }
+            return new Incoming(field, file, name, sha256(file), extraction);
+        } catch (EvidenceRefusal refusal) {
+            log.info("Từ chối tệp kiểm chứng '{}': {}", name, refusal.getMessage());
+            log.debug("Tika báo về tệp '{}'", name, refusal.getCause());
+            throw refusal.of(field, name);
+        }
+    }
+
+    private List<StoredFile> store(long assessmentId, List<Incoming> incoming, List<String> items, String by,
+                                   Instant now) {
+        List<StoredFile> stored = new ArrayList<>();
+        for (Incoming file : incoming) {
+            Extraction extraction = file.extraction();
+            try {
+                files.insertPending(file.sha256(), file.content().getSize(), extraction.mediaType(),
+                        extraction.noText(), extraction.title(), extraction.author(), extraction.created(),
+                        extraction.pageCount(), extraction.text(), now);
+            } catch (DataAccessException e) {
+                throw tooManyWords(e) ? new EvidenceRefusal(EvidenceRefusal.Reason.WORDS, "nội dung có quá nhiều từ"
+                        + " khác nhau để lập chỉ mục tìm kiếm (chỉ mục của một tệp tối đa 1 MB)").of(file.field(),
+                        file.name()) : e;
+            }
+            for (String item : items) {
+                files.linkOnce(file.sha256(), assessmentId, item, file.name(), by, now);
+                assessments.addEvidence(assessmentId, item, file.name(), by, now);
+            }
+            EvidenceFile row = files.findById(file.sha256()).orElseThrow();
+            stored.add(new StoredFile(row.getSha256(), file.name(), row.getMediaType(), row.getSizeBytes(),
+                    row.getStatus()));
+        }
+        // Last, once every row is in: a refused row leaves no file behind, and the rows are seen only at the commit,
+        // with their files on disk.
+        for (Incoming file : incoming) {
+            try {
+                store.store(file.sha256(), file.content());
+            } catch (IOException e) {
+                throw new IllegalStateException("Không ghi được tệp kiểm chứng '" + file.name() + "' vào kho", e);
+            }
+        }
+        return stored;
+    }
+
+    /** PostgreSQL's "string is too long for tsvector": the searchable column has no room for so many words. */
+    private static boolean tooManyWords(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "54000".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The codes given, each once, if every one is a leaf of the set; otherwise every one that is not. */
+    private static List<String> leaves(IndicatorSet set, List<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            throw new InvalidInputException("items", "bắt buộc: hãy nêu mã ít nhất một mục mà tài liệu này làm chứng");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i) == null ? "" : codes.get(i).strip();
+            Optional<IndicatorNode> node = set.find(code);
+            if (node.isEmpty()) {
+                problems.add(new FieldProblem("items[" + i + "]", "không có mục mã '" + code + "' trong bộ chỉ số "
+                        + set.id()));
+            } else if (!node.get().isLeaf()) {
+                problems.add(new FieldProblem("items[" + i + "]", "mục " + code
+                        + " có mục con; chỉ đính kèm tài liệu kiểm chứng cho mục lá"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return List.copyOf(new LinkedHashSet<>(codes.stream().map(String::strip).toList()));
+    }
+
+    /**
+     * The indexing job's work: OCR for a scan when Tesseract with Vietnamese is here, then the document's number,
+     * date and kind from its text. A file indexed already is left as it is: a job delivered twice does no more.
+     */
+    void index(String sha256) throws IOException {
+        EvidenceFile file = files.findById(sha256)
+                .orElseThrow(() -> new IllegalStateException("Không có tệp kiểm chứng " + sha256));
+        if (file.getStatus() == EvidenceStatus.INDEXED) {
+            return;
+        }
+        Path stored = store.path(sha256);
+        if (!Files.isRegularFile(stored)) {
+            throw new IllegalStateException("Không thấy tệp kiểm chứng " + sha256 + " trong kho " + stored.getParent());
+        }
+        // Outside the transaction: OCR may take minutes.
+        String read = file.isNoText() && ocr ? extractor.readWithOcr(stored, file.getMediaType(), OCR_LANGUAGE) : null;
+        transactions.executeWithoutResult(status -> {
+            EvidenceFile current = files.findById(sha256).orElseThrow();
+            if (current.getStatus() == EvidenceStatus.INDEXED) {
+                return;
+            }
+            if (read != null && read.codePoints().anyMatch(Character::isLetter)) {
+                current.readByOcr(read);
+            }
+            current.indexed(DocumentHeader.read(current.getText()), clock.now());
+        });
+    }
+
+    /** The indexing job's last retry failed: the file says so until an incident's retry indexes it. */
+    void failed(String sha256, String reason) {
+        transactions.executeWithoutResult(status -> files.findById(sha256).ifPresent(file -> file.failed(reason)));
+    }
+
+    /** Files whose indexing had not finished; an embedded engine loses its processes when it stops. */
+    List<String> pending() {
+        return files.pending();
+    }
+
+    boolean ocrAvailable() {
+        return ocr;
+    }
+
+    private static String sha256(InputStreamSource content) throws IOException {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(content.getInputStream(), digest)) {
+                in.transferTo(OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

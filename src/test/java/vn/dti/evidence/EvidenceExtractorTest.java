@@ -1,0 +1,67 @@
+package vn.dti.evidence;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import vn.dti.evidence.EvidenceExtractor.Extraction;
+import vn.dti.evidence.EvidenceExtractor.Limits;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.dti.evidence.EvidenceSamples.PLAN;
+
+/**
+ * What Tika reads beside the text, with the default limits; {@link EvidenceUploadTest} uploads every accepted type
+ * and every kind of bad file.
+ */
+class EvidenceExtractorTest {
+
+    static final Limits DEFAULTS = new Limits(50L << 20, 1_000_000, Duration.ofMinutes(1), 3, Duration.ofMinutes(10));
+    static final EvidenceExtractor extractor = new EvidenceExtractor(DEFAULTS);
+
+    @AfterAll
+    static void close() {
+        extractor.close();
+    }
+
+    @Test
+    void readsThePdfMetadata() throws IOException {
+        Extraction extraction = extract(EvidenceSamples.pdf("Kế hoạch chuyển đổi số", PLAN));
+
+        assertThat(extraction.title()).isEqualTo("Kế hoạch chuyển đổi số");
+        assertThat(extraction.author()).isEqualTo("Văn phòng UBND xã");
+        assertThat(extraction.created()).isEqualTo(Instant.parse("2023-10-06T02:00:00Z"));
+        assertThat(extraction.pageCount()).isEqualTo(1);
+    }
+
+    @Test
+    void readsTheTitleOfWordFiles() throws IOException {
+        assertThat(extract(EvidenceSamples.docx("Kế hoạch chuyển đổi số", PLAN)).title())
+                .isEqualTo("Kế hoạch chuyển đổi số");
+        assertThat(extract(EvidenceSamples.doc("Kế hoạch chuyển đổi số", PLAN)).title())
+                .isEqualTo("Kế hoạch chuyển đổi số");
+    }
+
+    @Test
+    void picturesAndScansAreFlaggedWithoutTextAndLeftToTheIndexingJobsOcr() throws IOException {
+        for (byte[] content : List.of(EvidenceSamples.png(PLAN), EvidenceSamples.jpeg(PLAN),
+                EvidenceSamples.scannedPdf(PLAN))) {
+            Extraction extraction = extract(content);
+            assertThat(extraction.noText()).as(extraction.mediaType()).isTrue();
+            assertThat(extraction.text()).doesNotContain("15/KH-UBND");
+        }
+    }
+
+    @Test
+    void acceptsNestingUpToTheLimit() throws IOException {
+        assertThat(extract(EvidenceSamples.nestedPdf(3)).text()).contains("Tài liệu lồng cấp 3");
+    }
+
+    private static Extraction extract(byte[] content) throws IOException {
+        return extractor.extract(content.length, new ByteArrayInputStream(content));
+    }
+}
