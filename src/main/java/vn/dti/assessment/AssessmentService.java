@@ -150,7 +150,9 @@ public class AssessmentService {
         given.forEach((code, item) -> {
             AssessmentItem row = existing.getOrDefault(code, new AssessmentItem(assessment.getId(), code));
             SelfItem before = row.getSelfEntry() == null ? null : toSelfItem(row);
-            row.selfAssess(item.entry(), item.explanation(), item.evidenceOrEmpty(), by, now);
+            // Evidence left out of the request keeps what the item has: uploaded files are named there.
+            row.selfAssess(item.entry(), item.explanation(),
+                    item.evidence() == null ? row.getEvidence() : item.evidenceOrEmpty(), by, now);
             items.save(row);
             audit.record(now, by, "assessment.self-score", "assessment", assessment.getId() + "/" + code, before, item);
         });

@@ -103,6 +103,22 @@ class UnitAssessmentProcessTest {
     }
 
     @Test
+    void savingAnEntryWithoutEvidenceKeepsTheEvidenceTheItemHas() {
+        int year = support.freshYear();
+        long cycle = support.startCycle(year, "XA", "TN-H01");
+        long assessment = support.assessmentOf(cycle, "TN-X001");
+        support.ok("canbo.tn-x001", HttpMethod.PUT, "/api/assessments/" + assessment, goodSheet());
+
+        JsonNode saved = support.ok("canbo.tn-x001", HttpMethod.PUT, "/api/assessments/" + assessment,
+                Map.of("items", Map.of("1", Map.of("points", 45))));
+
+        JsonNode item = saved.get("items").findParents("code").stream()
+                .filter(node -> node.get("code").asText().equals("1")).findFirst().orElseThrow();
+        assertThat(item.get("self").get("points").asInt()).isEqualTo(45);
+        assertThat(item.get("evidence")).extracting(JsonNode::asText).containsExactly("Báo cáo số 12/BC-UBND.pdf");
+    }
+
+    @Test
     void aWorkerThatKeepsFailingBecomesAnIncidentWithItsMessage() {
         int year = support.freshYear();
         long cycle = support.startCycle(year, "XA", "TN-H01");
