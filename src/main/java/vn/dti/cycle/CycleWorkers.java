@@ -27,7 +27,7 @@ public class CycleWorkers {
     /** Freezes the unit list into one assessment per unit (the indicator set was bound when the cycle started). */
     @JobWorker(type = ProcessModel.Cycle.OPEN_PERIOD)
     public Map<String, Object> openPeriod(ActivatedJob job, @Variable long cycleId) {
-        Cycle cycle = cycles.get(cycleId);
+        Cycle cycle = cycles.opening(cycleId);
         cycles.attachProcess(cycleId, job.getProcessInstanceKey());
         List<Long> ids = assessments.open(cycleId, cycle.getIndicatorSetId(), cycles.groupUnits(cycle));
         cycles.reached(cycleId, ProcessModel.Cycle.UNIT_ASSESSMENTS, CycleStatus.SELF_ASSESSMENT);
