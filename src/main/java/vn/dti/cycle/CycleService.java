@@ -47,10 +47,11 @@ public class CycleService {
     private final ProcessEngine engine;
     private final EngineClock clock;
     private final AuditLog audit;
+    private final CycleStartLock startLock;
 
     CycleService(CycleRepository cycles, CycleDecisionRepository decisions, IndicatorSetCatalog indicatorSets,
                  UnitCatalog units, AssessmentService assessments, CalendarService calendars, ProcessEngine engine,
-                 EngineClock clock, AuditLog audit) {
+                 EngineClock clock, AuditLog audit, CycleStartLock startLock) {
         this.cycles = cycles;
         this.decisions = decisions;
         this.indicatorSets = indicatorSets;
@@ -60,6 +61,7 @@ public class CycleService {
         this.engine = engine;
         this.clock = clock;
         this.audit = audit;
+        this.startLock = startLock;
     }
 
     /**
@@ -89,6 +91,7 @@ public class CycleService {
         Instant now = clock.now();
         Cycle cycle = cycles.save(new Cycle(province, year, level, groupCode, set.id(), Role.COUNCIL.group(scope),
                 Role.CHAIRMAN.group(scope), ProcessModel.Cycle.OPEN_PERIOD, now));
+        startLock.hold(cycle.getId());
         CycleCalendar calendar = calendars.createFor(cycle.getId(), province, year);
         audit.record(now, user.username(), "cycle.start", "cycle", cycle.getId().toString(), null,
                 Map.of("province", province, "year", year, "level", level, "group", groupCode, "indicatorSet", set.id()));
@@ -131,6 +134,13 @@ public class CycleService {
     @Transactional(readOnly = true)
     public Cycle get(long id) {
         return cycles.findById(id).orElseThrow(() -> new NotFoundException("Không có kỳ đánh giá số " + id));
+    }
+
+    /** The cycle whose period opens, read once the start that created it has committed: its first job may come sooner. */
+    @Transactional(readOnly = true)
+    public Cycle opening(long id) {
+        startLock.awaitStart(id);
+        return get(id);
     }
 
     /** The province's administrator, council and chairman follow its cycles; for xã, those of the huyện too. */

@@ -9,6 +9,7 @@ import vn.dti.assessment.AssessmentService;
 import vn.dti.assessment.AssessmentStatus;
 import vn.dti.workflow.ProcessModel;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ public class CycleWorkers {
     /** Freezes the unit list into one assessment per unit (the indicator set was bound when the cycle started). */
     @JobWorker(type = ProcessModel.Cycle.OPEN_PERIOD)
     public Map<String, Object> openPeriod(ActivatedJob job, @Variable long cycleId) {
-        Cycle cycle = cycles.get(cycleId);
+        Cycle cycle = cycles.opening(cycleId);
         cycles.attachProcess(cycleId, job.getProcessInstanceKey());
         List<Long> ids = assessments.open(cycleId, cycle.getIndicatorSetId(), cycles.groupUnits(cycle));
         cycles.reached(cycleId, ProcessModel.Cycle.UNIT_ASSESSMENTS, CycleStatus.SELF_ASSESSMENT);
@@ -43,11 +44,15 @@ public class CycleWorkers {
     }
 
     @JobWorker(type = ProcessModel.Cycle.RECORD_APPROVAL)
-    public void recordApproval(ActivatedJob job, @Variable long cycleId, @Variable boolean approved) {
+    public Map<String, Object> recordApproval(ActivatedJob job, @Variable long cycleId, @Variable boolean approved) {
         Map<String, Object> variables = job.getVariablesAsMap();
         Object comment = variables.get("comment");
         Object by = variables.get("completedBy");
         cycles.recordDecision(cycleId, approved, comment == null ? null : comment.toString(),
                 by == null ? "tasklist:chairman" : by.toString(), job.getKey());
+        // A comment belongs to the decision it came with, not to the next round's.
+        Map<String, Object> cleared = new HashMap<>();
+        cleared.put("comment", null);
+        return cleared;
     }
 }

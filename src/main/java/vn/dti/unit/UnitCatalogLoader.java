@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -28,8 +29,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Loads provinces and their units from {@code units/*.yaml} at start-up (before the indicator sets, which refer to
- * provinces). Existing rows are updated, none are deleted: assessments of past years keep pointing at their units.
+ * Loads provinces and their units at start-up (before the indicator sets, which refer to provinces): the ones shipped
+ * in {@code units/*.yaml} and those an administrator puts in {@code dti.units.directory}. Existing rows are updated,
+ * none are deleted: assessments of past years keep pointing at their units.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -41,26 +43,36 @@ class UnitCatalogLoader implements ApplicationRunner {
 
     private final ProvinceRepository provinces;
     private final UnitRepository units;
+    private final String directory;
 
-    UnitCatalogLoader(ProvinceRepository provinces, UnitRepository units) {
+    UnitCatalogLoader(ProvinceRepository provinces, UnitRepository units,
+                      @Value("${dti.units.directory:}") String directory) {
         this.provinces = provinces;
         this.units = units;
+        this.directory = directory;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        Resource[] files;
-        try {
-            files = new PathMatchingResourcePatternResolver().getResources("classpath*:units/*.yaml");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (Resource file : files) {
+        for (Resource file : files()) {
             ProvinceFile province = read(file);
             store(province);
             log.info("Loaded province {} with {} units from {}", province.code(), province.units().size(),
                     file.getFilename());
+        }
+    }
+
+    private List<Resource> files() {
+        try {
+            var resolver = new PathMatchingResourcePatternResolver();
+            List<Resource> files = new ArrayList<>(List.of(resolver.getResources("classpath*:units/*.yaml")));
+            if (!directory.isBlank()) {
+                files.addAll(List.of(resolver.getResources("file:" + directory + "/*.yaml")));
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
