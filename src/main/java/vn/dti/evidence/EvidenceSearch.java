@@ -52,7 +52,11 @@ public class EvidenceSearch {
                String snippet) {
     }
 
-    record Result(List<Hit> hits, long total, int page, int size) {
+    /**
+     * @param totalExact false when more files matched than are ranked ({@link EvidenceSearchQuery#RANK_WINDOW}, the
+     *                   newest): {@code total} then counts the hits among them, and more words or a filter narrow it
+     */
+    record Result(List<Hit> hits, long total, boolean totalExact, int page, int size) {
     }
 
     public Result search(Request request, DtiUser user) {
@@ -63,12 +67,18 @@ public class EvidenceSearch {
         } else if (text.length() > MAX_QUERY_LENGTH) {
             problems.add(new FieldProblem("q", "dài " + text.length() + " ký tự, tối đa " + MAX_QUERY_LENGTH));
         }
-        if (request.page() < 0) {
-            problems.add(new FieldProblem("page", "số trang bắt đầu từ 0, đã nhập " + request.page()));
-        }
-        if (request.size() < 1 || request.size() > MAX_SIZE) {
+        boolean sized = request.size() >= 1 && request.size() <= MAX_SIZE;
+        if (!sized) {
             problems.add(new FieldProblem("size", "số kết quả mỗi trang từ 1 đến " + MAX_SIZE + ", đã nhập "
                     + request.size()));
+        }
+        if (request.page() < 0) {
+            problems.add(new FieldProblem("page", "số trang bắt đầu từ 0, đã nhập " + request.page()));
+        } else if (sized && (long) request.page() * request.size() >= EvidenceSearchQuery.RANK_WINDOW) {
+            problems.add(new FieldProblem("page", "chỉ xem được " + EvidenceSearchQuery.RANK_WINDOW
+                    + " kết quả đầu; trang " + request.page() + " bắt đầu ở kết quả thứ "
+                    + ((long) request.page() * request.size() + 1) + ": hãy thêm từ hoặc lọc theo kỳ, đơn vị, mục,"
+                    + " loại văn bản"));
         }
         String provinceCode = blankToNull(request.province());
         Province province = provinceCode == null ? null : units.province(provinceCode).orElse(null);
@@ -102,14 +112,14 @@ public class EvidenceSearch {
                 .filter(each -> unit == null || each.getCode().equals(unit.getCode()))
                 .collect(Collectors.toMap(Unit::getCode, Function.identity()));
         if (visible.isEmpty()) {
-            return new Result(List.of(), 0, request.page(), request.size());
+            return new Result(List.of(), 0, true, request.page(), request.size());
         }
 
         EvidenceSearchQuery.Page page = query.search(new EvidenceSearchQuery.Criteria(text, visible.keySet(),
                 request.cycle(), blankToNull(request.item()), blankToNull(request.kind()), request.page(),
                 request.size()));
-        return new Result(hits(page.rows(), Snippets.positiveLexemes(lexemes), visible), page.total(), request.page(),
-                request.size());
+        return new Result(hits(page.rows(), Snippets.positiveLexemes(lexemes), visible), page.total(),
+                page.totalExact(), request.page(), request.size());
     }
 
     private List<Hit> hits(List<EvidenceSearchQuery.Row> rows, List<String> lexemes, Map<String, Unit> visible) {
