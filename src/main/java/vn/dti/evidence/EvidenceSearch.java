@@ -53,8 +53,9 @@ public class EvidenceSearch {
     }
 
     /**
-     * @param totalExact false when more files matched than are ranked ({@link EvidenceSearchQuery#RANK_WINDOW}, the
-     *                   newest): {@code total} then counts the hits among them, and more words or a filter narrow it
+     * @param totalExact false when more links matched than are ranked ({@link EvidenceSearchQuery#RANK_WINDOW}, the
+     *                   most recently attached): {@code total} then counts the hits among them; more words or a
+     *                   filter narrow it
      */
     record Result(List<Hit> hits, long total, boolean totalExact, int page, int size) {
     }
@@ -149,15 +150,13 @@ public class EvidenceSearch {
         return hits;
     }
 
-    /** From the text; from the title when only the title matched. */
+    /**
+     * From the text; from the title when only the title matched; else the text's beginning (PostgreSQL's parser saw a
+     * match that whole words do not show, e.g. a word inside a host name).
+     */
     private static String snippet(EvidenceSearchQuery.FileDetail file, List<String> lexemes) {
-        if (file.text() != null && !Snippets.matches(file.text(), lexemes).isEmpty()) {
-            return Snippets.snippet(file.text(), lexemes);
-        }
-        if (file.title() != null && !Snippets.matches(file.title(), lexemes).isEmpty()) {
-            return Snippets.snippet(file.title(), lexemes);
-        }
-        return Snippets.snippet(file.text(), lexemes);
+        return Snippets.marked(file.text(), lexemes).or(() -> Snippets.marked(file.title(), lexemes))
+                .orElseGet(() -> Snippets.beginning(file.text()));
     }
 
     /** Item codes in the order of the set: 6.4 before 6.10. */

@@ -14,18 +14,18 @@ import java.util.List;
  * {@code search} vector was ({@code dti_unaccent(lower(…))}, configuration {@code simple}: no stemming, no stop words),
  * so "chuyen doi so" finds "chuyển đổi số".
  *
- * <p>Ranking reads each candidate's whole vector, about 20 µs a file: ranking every match of a word that nearly every
- * document of a province's evidence contains ("chuyển đổi số") took seconds at 100 000 files. So only the
- * {@value #RANK_WINDOW} newest matching files the caller may see (by the document's date, then its hash) are ranked;
- * a query with fewer matches is ranked whole, and its total is exact. The newest files are found by walking the index
- * {@code evidence_file_recent} and stop at the window, or through the GIN index when the words are rare: the planner
- * chooses, from the query's own words, so every statement is planned for its values ({@code plan_cache_mode}), never
- * from a generic plan that does not know them. Filters are added to the SQL only when given.
+ * <p>Checking or ranking a file reads its whole vector, some 20 µs a file: ranking every match of a word that nearly
+ * every document of a province's evidence contains ("chuyển đổi số") took seconds at 100 000 files. So only the
+ * {@value #RANK_WINDOW} most recently attached matching links the caller may see are ranked; a query with fewer
+ * matches is ranked whole and its total is exact. They are found by walking the links newest first through those the
+ * caller may see, reading a file's vector only for them, and stopping at the window; or, for rare words, through the
+ * GIN index: the planner chooses from the query's own words, so every statement is planned for its values
+ * ({@code plan_cache_mode}), never from a generic plan that does not know them. Filters are added only when given.
  */
 @Repository
 class EvidenceSearchQuery {
 
-    /** The newest matching files ranked by relevance; pages end there. */
+    /** The most recently attached matching links ranked by relevance; pages end there. */
     static final int RANK_WINDOW = 1000;
     private static final String QUERY = "websearch_to_tsquery('simple', dti_unaccent(lower(:q)))";
 
@@ -46,7 +46,7 @@ class EvidenceSearchQuery {
     record Row(String sha256, long assessmentId, double rank) {
     }
 
-    /** @param totalExact false when more files matched than the window holds: {@code total} counts the window's hits */
+    /** @param totalExact false when more links matched than the window holds: {@code total} counts the window's hits */
     record Page(List<Row> rows, long total, boolean totalExact) {
     }
 
@@ -63,7 +63,8 @@ class EvidenceSearchQuery {
     }
 
     /**
-     * One page of hits, best first (ties: newer document first, then a fixed order, so that pages do not overlap), and
+     * One page of hits, best first (ties: the most recently attached first, then a fixed order, so that pages do not
+     * overlap), and
      * how many there are. Runs in the caller's transaction, whose plans it makes custom.
      */
     Page search(Criteria criteria) {
@@ -88,8 +89,7 @@ class EvidenceSearchQuery {
     String pageSql(Criteria criteria) {
         return windowed(criteria) + " select h.sha256, h.assessment_id, h.rank, count(*) over () as total,"
                 + " (select count(*) from candidates) > :window as more from hits h"
-                + " order by h.rank desc, h.doc_date desc nulls last, h.sha256, h.assessment_id"
-                + " limit :limit offset :offset";
+                + " order by h.rank desc, h.newest desc, h.sha256, h.assessment_id limit :limit offset :offset";
     }
 
     MapSqlParameterSource pageParameters(Criteria criteria) {
@@ -98,25 +98,27 @@ class EvidenceSearchQuery {
     }
 
     /**
-     * {@code candidates}: the newest matching files the caller may see, one more than the window (to tell whether
-     * there are more); {@code hits}: the window's files, ranked, with each assessment of theirs the caller may see.
+     * {@code candidates}: the newest matching links the caller may see, one more than the window (to tell whether
+     * there are more); {@code hits}: the window's files with each assessment of theirs, ranked.
      */
     private static String windowed(Criteria criteria) {
-        String visible = "a.unit_code in (:units)" + (criteria.cycleId() == null ? "" : " and a.cycle_id = :cycle")
-                + (criteria.itemCode() == null ? "" : " and l.item_code = :item");
-        return "with candidates as (select f.sha256, f.doc_date,"
-                + " row_number() over (order by f.doc_date desc nulls last, f.sha256) as position"
-                + " from evidence_file f where f.search @@ " + QUERY + " and f.status = 'INDEXED'"
+        return "with candidates as (select l.id, l.sha256, l.assessment_id,"
+                + " row_number() over (order by l.id desc) as position"
+                + " from evidence_link l join assessment a on a.id = l.assessment_id"
+                // a join of its own, so that a file's vector is read only when the file is of the kind asked for;
                 // "quyet dinh" names the kind "Quyết định" as the search itself would
-                + (criteria.kind() == null ? "" : " and dti_unaccent(lower(f.doc_kind)) = dti_unaccent(lower(:kind))")
-                + " and exists (select 1 from evidence_link l join assessment a on a.id = l.assessment_id"
-                + " where l.sha256 = f.sha256 and " + visible + ")"
-                + " order by f.doc_date desc nulls last, f.sha256 limit :window + 1),"
-                + " ranked as (select c.sha256, c.doc_date, ts_rank(f.search, " + QUERY + ") as rank"
-                + " from candidates c join evidence_file f on f.sha256 = c.sha256 where c.position <= :window),"
-                + " hits as (select distinct r.sha256, r.doc_date, r.rank, l.assessment_id from ranked r"
-                + " join evidence_link l on l.sha256 = r.sha256 join assessment a on a.id = l.assessment_id"
-                + " where " + visible + ")";
+                + (criteria.kind() == null ? ""
+                : " join evidence_file k on k.sha256 = l.sha256 and k.doc_kind_key = dti_unaccent(lower(:kind))")
+                + " join evidence_file f on f.sha256 = l.sha256"
+                + " where a.unit_code in (:units)"
+                + (criteria.cycleId() == null ? "" : " and a.cycle_id = :cycle")
+                + (criteria.itemCode() == null ? "" : " and l.item_code = :item")
+                + " and f.status = 'INDEXED' and f.search @@ " + QUERY
+                + " order by l.id desc limit :window + 1),"
+                + " hits as (select w.sha256, w.assessment_id, w.newest, ts_rank(f.search, " + QUERY + ") as rank"
+                + " from (select c.sha256, c.assessment_id, max(c.id) as newest from candidates c"
+                + " where c.position <= :window group by c.sha256, c.assessment_id) w"
+                + " join evidence_file f on f.sha256 = w.sha256)";
     }
 
     private static MapSqlParameterSource parameters(Criteria criteria) {

@@ -4,9 +4,10 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A short passage of a document with the words a search matched marked in the original text, diacritics and case as
@@ -76,39 +77,49 @@ final class Snippets {
 
     /**
      * The passage of about {@link #WIDTH} characters with the most different lexemes (then the most matches, then the
-     * earliest), every match in it marked; words marked side by side share one mark. Without a match: the text's
-     * beginning.
+     * earliest), every match in it marked; words marked side by side share one mark. Empty when nothing matches.
      */
-    static String snippet(String text, List<String> lexemes) {
-        if (text == null || text.isBlank()) {
-            return "";
+    static Optional<String> marked(String text, List<String> lexemes) {
+        if (text == null) {
+            return Optional.empty();
         }
         List<Match> matches = matches(text, lexemes);
         if (matches.isEmpty()) {
-            return render(text, 0, Math.min(text.length(), WIDTH), List.of());
+            return Optional.empty();
         }
-        Match best = matches.getFirst();
+        // a window opening at each match in turn, its far end pushed forward as it goes: linear in the matches
+        Map<String, Integer> inWindow = new HashMap<>();
+        int best = 0;
         int bestDistinct = -1;
         int bestCount = -1;
-        for (Match first : matches) {
-            int end = first.start() + WIDTH - LEAD;
-            Set<String> distinct = new HashSet<>();
-            int count = 0;
-            for (Match other : matches) {
-                if (other.start() >= first.start() && other.end() <= end) {
-                    distinct.add(other.lexeme());
-                    count++;
-                }
+        int next = 0;
+        for (int first = 0; first < matches.size(); first++) {
+            int end = matches.get(first).start() + WIDTH - LEAD;
+            while (next < matches.size() && matches.get(next).end() <= end) {
+                inWindow.merge(matches.get(next).lexeme(), 1, Integer::sum);
+                next++;
             }
-            if (distinct.size() > bestDistinct || distinct.size() == bestDistinct && count > bestCount) {
+            if (next > first && (inWindow.size() > bestDistinct
+                    || inWindow.size() == bestDistinct && next - first > bestCount)) {
                 best = first;
-                bestDistinct = distinct.size();
-                bestCount = count;
+                bestDistinct = inWindow.size();
+                bestCount = next - first;
+            }
+            if (next > first) {
+                inWindow.computeIfPresent(matches.get(first).lexeme(), (lexeme, count) -> count == 1 ? null : count - 1);
+            } else {
+                next = first + 1;
             }
         }
-        int start = Math.max(0, best.start() - LEAD);
+        int start = Math.max(0, matches.get(best).start() - LEAD);
         int end = Math.min(text.length(), start + WIDTH);
-        return render(text, start, end, matches.stream().filter(m -> m.start() >= start && m.end() <= end).toList());
+        return Optional.of(render(text, start, end,
+                matches.stream().filter(m -> m.start() >= start && m.end() <= end).toList()));
+    }
+
+    /** The text's first {@link #WIDTH} characters or so, for a document whose match lies where no passage shows. */
+    static String beginning(String text) {
+        return text == null || text.isBlank() ? "" : render(text, 0, Math.min(text.length(), WIDTH), List.of());
     }
 
     /** Every whole-word occurrence of a lexeme in the folded text, as a range of the original, in order. */
@@ -167,6 +178,19 @@ final class Snippets {
         if (codePoint < 0x80) {
             return String.valueOf((char) Character.toLowerCase(codePoint));
         }
+        return codePoint < FOLDED.length ? FOLDED[codePoint] : decompose(codePoint);
+    }
+
+    /** Latin letters with their Vietnamese marks lie below U+2000: folded once, not once per character of a page. */
+    private static final String[] FOLDED = new String[0x2000];
+
+    static {
+        for (int codePoint = 0x80; codePoint < FOLDED.length; codePoint++) {
+            FOLDED[codePoint] = decompose(codePoint);
+        }
+    }
+
+    private static String decompose(int codePoint) {
         // unaccent reads đ and Đ as d; they do not decompose, so NFD alone would keep them
         if (codePoint == 'đ' || codePoint == 'Đ') {
             return "d";

@@ -207,7 +207,7 @@ class EvidenceSearchApiTest {
     }
 
     @Test
-    void ranksOnlyTheNewestThousandFilesOfABroadQuery() {
+    void ranksOnlyTheThousandMostRecentlyAttachedFilesOfABroadQuery() {
         EvidenceRows rows = new EvidenceRows(jdbc);
         long cycle = rows.cycle("TN", EvidenceRows.freshYear(), "XA", "TN-H01", "TN-XA-2024");
         long assessment = rows.assessment(cycle, "TN-X002", "TN-XA-2024");
