@@ -22,7 +22,7 @@ import java.util.Map;
 /** Gathers an assessment's snapshot for {@link EvidenceChecks}, for whoever may read the assessment. */
 @Service
 @Transactional(readOnly = true)
-public class EvidenceCheckService {
+class EvidenceCheckService {
 
     private final AssessmentService assessments;
     private final CalendarService calendars;
@@ -42,7 +42,7 @@ public class EvidenceCheckService {
     record Checks(long assessmentId, String unit, String unitName, List<EvidenceChecks.Finding> checks) {
     }
 
-    public Checks checks(long assessmentId, DtiUser user) {
+    Checks checks(long assessmentId, DtiUser user) {
         Assessment assessment = assessments.readable(assessmentId, user);
         Unit unit = assessments.unitOf(assessment);
         IndicatorSet set = assessments.setOf(assessment);

@@ -90,7 +90,8 @@ final class EvidenceChecks {
         List<Finding> findings = new ArrayList<>();
         for (IndicatorNode leaf : snapshot.set().leaves()) {
             Entered item = snapshot.items().get(leaf.code());
-            if (item == null || item.entry() == null || ItemScorer.problem(leaf, item.entry(), leaf.code()).isPresent()) {
+            if (item == null || item.entry() == null
+                    || ItemScorer.problem(leaf, item.entry(), leaf.code()).isPresent()) {
                 continue;
             }
             BigDecimal score = ItemScorer.score(leaf, item.entry());
@@ -115,8 +116,9 @@ final class EvidenceChecks {
                 return;
             }
             findings.add(new Finding(Code.EVIDENCE_OUTSIDE_PERIOD, "Tài liệu " + document(link) + " đề ngày "
-                    + VietnameseFormat.date(date) + ", ngoài kỳ số liệu " + VietnameseFormat.date(snapshot.dataPeriodStart())
-                    + " – " + VietnameseFormat.date(snapshot.dataPeriodEnd()) + ".", itemsOf(snapshot, links)));
+                    + VietnameseFormat.date(date) + ", ngoài kỳ số liệu "
+                    + VietnameseFormat.date(snapshot.dataPeriodStart()) + " – "
+                    + VietnameseFormat.date(snapshot.dataPeriodEnd()) + ".", itemsOf(snapshot, links)));
         });
         return findings;
     }
@@ -186,7 +188,8 @@ final class EvidenceChecks {
             Optional<BigDecimal> value = term.itemCode() == null ? count(snapshot.generalInfo().get(term.generalInfo()))
                     : Optional.ofNullable(snapshot.items().get(term.itemCode())).map(Entered::entry)
                     .filter(entry -> !entry.notApplicable())
-                    .map(entry -> term.part() == ConsistencyRule.Part.NUMERATOR ? entry.numerator() : entry.denominator());
+                    .map(entry -> term.part() == ConsistencyRule.Part.NUMERATOR ? entry.numerator()
+                            : entry.denominator());
             if (value.isEmpty()) {
                 return Optional.empty();
             }

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 @Service
 @Transactional(readOnly = true)
-public class EvidenceSearch {
+class EvidenceSearch {
 
     static final int MAX_SIZE = 100;
     static final int MAX_QUERY_LENGTH = 200;
@@ -60,7 +60,7 @@ public class EvidenceSearch {
     record Result(List<Hit> hits, long total, boolean totalExact, int page, int size) {
     }
 
-    public Result search(Request request, DtiUser user) {
+    Result search(Request request, DtiUser user) {
         List<FieldProblem> problems = new ArrayList<>();
         String text = request.q() == null ? "" : request.q().strip();
         if (text.isEmpty()) {

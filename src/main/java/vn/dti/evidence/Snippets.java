@@ -106,7 +106,8 @@ final class Snippets {
                 bestCount = next - first;
             }
             if (next > first) {
-                inWindow.computeIfPresent(matches.get(first).lexeme(), (lexeme, count) -> count == 1 ? null : count - 1);
+                inWindow.computeIfPresent(matches.get(first).lexeme(),
+                        (lexeme, count) -> count == 1 ? null : count - 1);
             } else {
                 next = first + 1;
             }

@@ -49,8 +49,9 @@ final class EvidenceRows {
     String file(String status, String title, String text, String kind, String number, LocalDate date) {
         String sha256 = sha256(UUID.randomUUID() + title + text);
         jdbc.update("insert into evidence_file (sha256, size_bytes, media_type, status, title, text, doc_kind,"
-                        + " doc_number, doc_date, stored_at, indexed_at) values (?, ?, 'application/pdf', ?, ?, ?, ?, ?,"
-                        + " ?, now(), now())", sha256, text.length(), status, title, text, kind, number,
+                        + " doc_number, doc_date, stored_at, indexed_at)"
+                        + " values (?, ?, 'application/pdf', ?, ?, ?, ?, ?, ?, now(), now())",
+                sha256, text.length(), status, title, text, kind, number,
                 date == null ? null : Date.valueOf(date));
         return sha256;
     }
