@@ -1,0 +1,35 @@
+package vn.dti.evidence;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.dti.security.CurrentUser;
+
+@RestController
+@Tag(name = "Tài liệu kiểm chứng")
+class EvidenceSearchController {
+
+    private final EvidenceSearch search;
+    private final CurrentUser currentUser;
+
+    EvidenceSearchController(EvidenceSearch search, CurrentUser currentUser) {
+        this.search = search;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping("/api/evidence/search")
+    @Operation(summary = "Tìm trong nội dung tài liệu kiểm chứng (không phân biệt dấu, hoa thường), trong phạm vi"
+            + " người dùng được xem; lọc theo tỉnh, kỳ đánh giá, đơn vị, mục, loại văn bản")
+    EvidenceSearch.Result search(@RequestParam String q, @RequestParam(required = false) String province,
+                                 @RequestParam(required = false) Long cycle,
+                                 @RequestParam(required = false) String unit,
+                                 @RequestParam(required = false) String item,
+                                 @RequestParam(required = false) String kind,
+                                 @RequestParam(defaultValue = "0") int page,
+                                 @RequestParam(defaultValue = "20") int size) {
+        return search.search(new EvidenceSearch.Request(q, province, cycle, unit, item, kind, page, size),
+                currentUser.get());
+    }
+}
