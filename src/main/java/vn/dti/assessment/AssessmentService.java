@@ -179,13 +179,13 @@ public class AssessmentService {
         requireOpenForEvidence(get(id));
         AssessmentItem row = items.findByAssessmentIdAndItemCode(id, itemCode)
                 .orElseGet(() -> new AssessmentItem(id, itemCode));
-        List<String> before = row.getEvidence();
-        if (before.contains(fileName)) {
+        if (row.getEvidence().contains(fileName)) {
             return;
         }
         row.addEvidence(fileName);
         items.save(row);
-        audit.record(now, by, "assessment.evidence", "assessment", id + "/" + itemCode, before, row.getEvidence());
+        // The name added, not the whole list before and after: an item with many files would log them all each time.
+        audit.record(now, by, "assessment.evidence", "assessment", id + "/" + itemCode, null, Map.of("added", fileName));
     }
 
     private static void requireOpenForEvidence(Assessment assessment) {

@@ -1,0 +1,135 @@
+package vn.dti.evidence;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.web.multipart.MultipartFile;
+import vn.dti.DtiPlatformApplication;
+import vn.dti.assessment.AssessmentService;
+import vn.dti.cycle.CycleService;
+import vn.dti.indicator.Level;
+import vn.dti.security.DtiUser;
+import vn.dti.security.Role;
+import vn.dti.workflow.EngineClock;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Documents per second through the whole intake (read with Tika within the limits, store by SHA-256, rows, the
+ * indexing job to INDEXED) next to Tika alone on the same files in the same run. Prints its figures and asserts
+ * nothing: {@code ./mvnw -q -Pbenchmark test-compile exec:java -Dexec.mainClass=vn.dti.evidence.EvidenceIntakeBenchmark}.
+ * Pictures are left out of the mix: without a text layer they go to OCR in the indexing job, which Tika alone at
+ * upload never runs, so they would measure Tesseract rather than the intake.
+ */
+public final class EvidenceIntakeBenchmark {
+
+    private static final int DOCUMENTS = 2_000;
+    private static final int PER_REQUEST = 20;
+
+    private EvidenceIntakeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Function<List<String>, byte[]>> kinds = List.of(
+                lines -> EvidenceSamples.pdf("Kế hoạch chuyển đổi số", lines),
+                lines -> EvidenceSamples.docx("Báo cáo chuyển đổi số", lines),
+                EvidenceSamples::xlsx, EvidenceSamples::xls, EvidenceSamples::pptx, EvidenceSamples::odt,
+                EvidenceSamples::ods, EvidenceSamples::text,
+                lines -> EvidenceSamples.doc("Công văn", lines));
+        List<byte[]> corpus = new ArrayList<>(DOCUMENTS);
+        long bytes = 0;
+        for (int i = 0; i < DOCUMENTS; i++) {
+            List<String> lines = new ArrayList<>(EvidenceSamples.PLAN);
+            lines.add("Văn bản số " + i + ": triển khai chuyển đổi số, an toàn thông tin mạng, dịch vụ công trực tuyến.");
+            lines.add("Tỷ lệ hồ sơ được số hóa đạt " + (i % 100) + "%; số lượng máy tính kết nối mạng " + (i * 7 % 500) + ".");
+            byte[] file = kinds.get(i % kinds.size()).apply(lines);
+            corpus.add(file);
+            bytes += file.length;
+        }
+        System.out.printf("DTI evidence intake benchmark: %,d documents (PDF, DOCX, XLSX, XLS, PPTX, ODT, ODS, TXT, DOC),"
+                + " %,d KB; %d processors%n", DOCUMENTS, bytes / 1024, Runtime.getRuntime().availableProcessors());
+
+        double tikaPerSecond;
+        try (EvidenceExtractor tika = new EvidenceExtractor(new EvidenceExtractor.Limits(50L << 20, 1_000_000,
+                Duration.ofMinutes(1), 3, Duration.ofMinutes(10)))) {
+            for (int i = 0; i < 200; i++) {
+                tika.extract(corpus.get(i).length, new ByteArrayInputStream(corpus.get(i)));
+            }
+            long start = System.nanoTime();
+            for (byte[] file : corpus) {
+                tika.extract(file.length, new ByteArrayInputStream(file));
+            }
+            tikaPerSecond = DOCUMENTS / seconds(start);
+        }
+        System.out.printf("Tika alone (detect + extract, one thread)    : %,8.1f documents/s%n", tikaPerSecond);
+
+        Path store = Files.createTempDirectory("dti-bench-evidence-");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DtiPlatformApplication.class)
+                .profiles("test").run("--server.port=0", "--dti.evidence.directory=" + store,
+                        "--logging.level.root=warn")) {
+            EngineClock clock = app.getBean(EngineClock.class);
+            int year = clock.now().atOffset(ZoneOffset.ofHours(7)).getYear() + 1;
+            // Spread over the five xã of the test province and both their items, as a province's evidence is.
+            DtiUser admin = new DtiUser("quantri.tn", Role.ADMIN, "TN", "TN");
+            CycleService cycles = app.getBean(CycleService.class);
+            List<Long> cycleIds = List.of(cycles.start("TN", year, Level.XA, "TN-H01", admin).getId(),
+                    cycles.start("TN", year, Level.XA, "TN-H02", admin).getId());
+            AssessmentService assessments = app.getBean(AssessmentService.class);
+            List<vn.dti.assessment.Assessment> open = waitFor(() -> {
+                List<vn.dti.assessment.Assessment> all = new ArrayList<>();
+                cycleIds.forEach(id -> all.addAll(assessments.ofCycle(id)));
+                return all.size() == 5 ? all : null;
+            });
+            EvidenceService evidence = app.getBean(EvidenceService.class);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+
+            long start = System.nanoTime();
+            for (int from = 0, request = 0; from < DOCUMENTS; from += PER_REQUEST, request++) {
+                List<MultipartFile> files = new ArrayList<>();
+                for (int i = from; i < Math.min(DOCUMENTS, from + PER_REQUEST); i++) {
+                    files.add(new MockMultipartFile("files", "tai-lieu-" + i, null, corpus.get(i)));
+                }
+                vn.dti.assessment.Assessment target = open.get(request % open.size());
+                DtiUser officer = new DtiUser("canbo." + target.getUnitCode().toLowerCase(), Role.UNIT_OFFICER,
+                        target.getUnitCode(), "TN");
+                evidence.upload(target.getId(), files, List.of(request % 2 == 0 ? "1" : "2"), officer);
+            }
+            double uploaded = seconds(start);
+            waitFor(() -> jdbc.queryForObject("select count(*) from evidence_file where status = 'INDEXED'",
+                    Integer.class) >= DOCUMENTS ? Boolean.TRUE : null);
+            double intakePerSecond = DOCUMENTS / seconds(start);
+            System.out.printf("whole intake (store, extract, index job)     : %,8.1f documents/s (uploads answered in"
+                    + " %.1f s, all indexed in %.1f s)%n", intakePerSecond, uploaded, DOCUMENTS / intakePerSecond);
+            System.out.printf("intake / Tika alone                          : %8.0f %% (target: at least 80 %%: %s)%n",
+                    100 * intakePerSecond / tikaPerSecond, intakePerSecond >= 0.8 * tikaPerSecond ? "met" : "missed");
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(store);
+        }
+        // The in-process engine leaves a non-daemon timer behind that nothing stops.
+        System.exit(0);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static <T> T waitFor(java.util.function.Supplier<T> probe) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        while (System.nanoTime() < until) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("timed out");
+    }
+}
