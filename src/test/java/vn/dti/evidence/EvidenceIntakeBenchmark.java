@@ -103,6 +103,7 @@ public final class EvidenceIntakeBenchmark {
                 evidence.upload(target.getId(), files, List.of(request % 2 == 0 ? "1" : "2"), officer);
             }
             double uploaded = seconds(start);
+            System.out.printf("uploads answered                             : %,8.1f documents/s%n", DOCUMENTS / uploaded);
             waitFor(() -> jdbc.queryForObject("select count(*) from evidence_file where status = 'INDEXED'",
                     Integer.class) >= DOCUMENTS ? Boolean.TRUE : null);
             double intakePerSecond = DOCUMENTS / seconds(start);
