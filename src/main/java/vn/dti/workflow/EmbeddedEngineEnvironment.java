@@ -30,7 +30,10 @@ public class EmbeddedEngineEnvironment implements EnvironmentPostProcessor {
                 "dti.engine.embedded-port", port,
                 "camunda.client.mode", "self-managed",
                 "camunda.client.grpc-address", "http://127.0.0.1:" + port,
-                "camunda.client.prefer-rest-over-grpc", false)));
+                "camunda.client.prefer-rest-over-grpc", false,
+                // The in-memory engine slows down as it holds more instances (it copies its state maps on lookups):
+                // give a busy one time to answer rather than fail the person's request.
+                "camunda.client.request-timeout", "PT60S")));
     }
 
     private static int freePort() {
