@@ -49,9 +49,7 @@ import static vn.dti.cycle.ProcessTestSupport.await;
  * time, late after an extension, never, and after explaining themselves; the published ranking is then checked
  * against the scoring engine fed with the same entries.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // An engine of its own: the shared one holds every other test's instances and grows slower with them.
-        properties = "dti.test.context=bac-ninh-year")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class BacNinhYearTest {
 

@@ -10,6 +10,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import vn.dti.evidence.EvidenceTestSupport.Stored;
 import vn.dti.evidence.EvidenceTestSupport.Upload;
@@ -28,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"dti.evidence.max-file-size=100KB", "dti.evidence.extraction-timeout=1ms"})
 @ActiveProfiles("test")
+// Its own configuration makes its own application, engine included: closed after it, so that the engines of one
+// test JVM do not run side by side (the in-process engine answers job activations wrongly when several do).
+@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EvidenceLimitsTest {
 

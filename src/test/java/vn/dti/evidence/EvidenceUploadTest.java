@@ -46,9 +46,7 @@ import static vn.dti.evidence.EvidenceSamples.PLAN;
  * The evidence upload through the HTTP API as a unit's officer, with files of every accepted type and every kind of
  * bad file made by the tests, and the indexing job that follows it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // An engine of its own: the shared one holds every other test's instances and grows slower with them.
-        properties = "dti.test.context=evidence-upload")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EvidenceUploadTest {
