@@ -41,7 +41,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.dti.cycle.ProcessTestSupport.assessmentOf;
 import static vn.dti.cycle.ProcessTestSupport.await;
+import static vn.dti.cycle.ProcessTestSupport.number;
+import static vn.dti.cycle.ProcessTestSupport.taskOf;
 
 /**
  * A whole year for Bắc Ninh's 25 units (002: submit by 10/10, the council in October, publication in November) on
@@ -87,8 +90,8 @@ class BacNinhYearTest {
 
         for (long cycle : List.of(so, huyen)) {
             for (String unit : cycles.groupUnits(cycles.get(cycle))) {
-                long assessment = assessmentOf(cycle, unit);
-                UserTask task = task(ProcessModel.UnitAssessment.SELF_ASSESSMENT, assessment);
+                long assessment = assessmentOf(assessments, cycle, unit);
+                UserTask task = taskOf(inbox, ProcessModel.UnitAssessment.SELF_ASSESSMENT, assessment);
                 assertThat(task.dueDate()).isEqualTo(OffsetDateTime.parse(year + "-10-10T23:59:59+07:00"));
                 if (LATE.contains(unit)) {
                     cycles.extend(cycle, unit, OffsetDateTime.parse(year + "-10-15T23:59:59+07:00"), "Sự cố mạng",
@@ -102,20 +105,21 @@ class BacNinhYearTest {
         clock.advanceTo(OffsetDateTime.parse(year + "-10-11T00:00:01+07:00").toInstant());
         for (String missing : MISSING) {
             long cycle = missing.startsWith("BN-S") ? so : huyen;
-            long assessment = assessmentOf(cycle, missing);
+            long assessment = assessmentOf(assessments, cycle, missing);
             await(missing + " không báo cáo", () -> Optional.of(assessments.get(assessment).getStatus())
                     .filter(AssessmentStatus.NOT_REPORTED::equals));
         }
         for (String late : LATE) {
-            long assessment = assessmentOf(late.startsWith("BN-S") ? so : huyen, late);
+            long assessment = assessmentOf(assessments, late.startsWith("BN-S") ? so : huyen, late);
             assertThat(assessments.get(assessment).getStatus()).isEqualTo(AssessmentStatus.OPEN);
-            selfAssessAndSubmit(assessment, late, task(ProcessModel.UnitAssessment.SELF_ASSESSMENT, assessment));
+            selfAssessAndSubmit(assessment, late,
+                    taskOf(inbox, ProcessModel.UnitAssessment.SELF_ASSESSMENT, assessment));
         }
 
         for (long cycle : List.of(so, huyen)) {
             for (String unit : cycles.groupUnits(cycles.get(cycle))) {
                 if (!MISSING.contains(unit)) {
-                    appraise(assessmentOf(cycle, unit), unit);
+                    appraise(assessmentOf(assessments, cycle, unit), unit);
                 }
             }
         }
@@ -188,17 +192,17 @@ class BacNinhYearTest {
     }
 
     private void appraise(long assessment, String unit) {
-        UserTask review = task(ProcessModel.Appraisal.COUNCIL_REVIEW, assessment);
+        UserTask review = taskOf(inbox, ProcessModel.Appraisal.COUNCIL_REVIEW, assessment);
         if (EXPLAINED.contains(unit)) {
             inbox.complete(review.key(), Map.of("decision", "request-explanation", "completedBy", COUNCIL.username()));
-            UserTask request = task(ProcessModel.Appraisal.REQUEST_EXPLANATION, assessment);
+            UserTask request = taskOf(inbox, ProcessModel.Appraisal.REQUEST_EXPLANATION, assessment);
             inbox.complete(request.key(), Map.of("explanationItems", List.of("1.1"), "explanationQuestion",
                     "Đề nghị cung cấp quyết định thành lập Ban chỉ đạo.", "replyDays", 3, "completedBy", COUNCIL.username()));
-            UserTask answer = task(ProcessModel.Appraisal.ANSWER_EXPLANATION, assessment);
+            UserTask answer = taskOf(inbox, ProcessModel.Appraisal.ANSWER_EXPLANATION, assessment);
             assertThat(answer.candidateGroups()).containsExactly("unit:" + unit);
             inbox.complete(answer.key(), Map.of("explanationAnswer", "Quyết định số 12/QĐ-UBND kèm theo.",
                     "completedBy", "canbo." + unit.toLowerCase()));
-            review = task(ProcessModel.Appraisal.COUNCIL_REVIEW, assessment);
+            review = taskOf(inbox, ProcessModel.Appraisal.COUNCIL_REVIEW, assessment);
         }
         if (CORRECTED.contains(unit)) {
             // 1.1 is yes/no in both sets: the council finds it not met and says why
@@ -210,20 +214,5 @@ class BacNinhYearTest {
         inbox.complete(review.key(), Map.of("decision", "appraise", "completedBy", COUNCIL.username()));
         await(unit + " đã thẩm định", () -> Optional.of(assessments.get(assessment).getStatus())
                 .filter(AssessmentStatus.APPRAISED::equals));
-    }
-
-    private long assessmentOf(long cycle, String unit) {
-        return await("phiếu của " + unit, () -> assessments.ofCycle(cycle).stream()
-                .filter(a -> a.getUnitCode().equals(unit)).findFirst()).getId();
-    }
-
-    private UserTask task(String elementId, long assessment) {
-        return await(elementId + " của phiếu " + assessment, () -> inbox.openTasks().stream()
-                .filter(t -> t.elementId().equals(elementId) && Long.valueOf(assessment).equals(number(t, "assessmentId")))
-                .findFirst());
-    }
-
-    private static Long number(UserTask task, String variable) {
-        return task.variables().get(variable) instanceof Number n ? n.longValue() : null;
     }
 }

@@ -141,6 +141,24 @@ final class ProcessTestSupport {
         return clock.now();
     }
 
+    /** For tests that drive the beans directly: the unit's assessment in the cycle, once the period has opened. */
+    static long assessmentOf(vn.dti.assessment.AssessmentService assessments, long cycleId, String unit) {
+        return await("phiếu của " + unit, () -> assessments.ofCycle(cycleId).stream()
+                .filter(a -> a.getUnitCode().equals(unit)).findFirst()).getId();
+    }
+
+    /** For tests that drive the beans directly: the open task at that element of that assessment. */
+    static vn.dti.workflow.UserTask taskOf(vn.dti.workflow.TaskInbox inbox, String elementId, long assessmentId) {
+        return await("công việc " + elementId + " của phiếu " + assessmentId, () -> inbox.openTasks().stream()
+                .filter(t -> t.elementId().equals(elementId)
+                        && Long.valueOf(assessmentId).equals(number(t, "assessmentId")))
+                .findFirst());
+    }
+
+    static Long number(vn.dti.workflow.UserTask task, String variable) {
+        return task.variables().get(variable) instanceof Number n ? n.longValue() : null;
+    }
+
     static <T> T await(String what, Supplier<Optional<T>> probe) {
         long until = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < until) {

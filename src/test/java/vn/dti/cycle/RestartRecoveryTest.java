@@ -28,7 +28,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.dti.cycle.ProcessTestSupport.assessmentOf;
 import static vn.dti.cycle.ProcessTestSupport.await;
+import static vn.dti.cycle.ProcessTestSupport.number;
+import static vn.dti.cycle.ProcessTestSupport.taskOf;
 
 /** The embedded engine forgets everything when the application stops; the database brings the open cycles back. */
 class RestartRecoveryTest {
@@ -50,9 +53,9 @@ class RestartRecoveryTest {
                 cycleId = first.getBean(CycleService.class).start("TN", year, Level.XA, "TN-H01", ADMIN).getId();
                 AssessmentService assessments = first.getBean(AssessmentService.class);
                 TaskInbox inbox = first.getBean(TaskInbox.class);
-                submitted = assessment(assessments, cycleId, "TN-X001");
-                open = assessment(assessments, cycleId, "TN-X002");
-                UserTask task = task(inbox, UnitAssessment.SELF_ASSESSMENT, submitted);
+                submitted = assessmentOf(assessments, cycleId, "TN-X001");
+                open = assessmentOf(assessments, cycleId, "TN-X002");
+                UserTask task = taskOf(inbox, UnitAssessment.SELF_ASSESSMENT, submitted);
                 assessments.selfAssess(submitted, null, Map.of(
                         "1", new SelfItem(null, null, null, null, new BigDecimal("30"), null, null, List.of("Báo cáo.pdf")),
                         "2", new SelfItem(true, null, null, null, null, null, "Có trang thông tin", null)),
@@ -60,7 +63,7 @@ class RestartRecoveryTest {
                 inbox.complete(task.key(), Map.of());
                 await("phiếu đã nộp", () -> Optional.of(assessments.get(submitted).getStatus())
                         .filter(AssessmentStatus.SUBMITTED::equals));
-                task(inbox, UnitAssessment.SELF_ASSESSMENT, open);
+                taskOf(inbox, UnitAssessment.SELF_ASSESSMENT, open);
             }
 
             try (ConfigurableApplicationContext second = start(data)) {
@@ -68,7 +71,7 @@ class RestartRecoveryTest {
                 TaskInbox inbox = second.getBean(TaskInbox.class);
                 AssessmentService assessments = second.getBean(AssessmentService.class);
                 assertThat(cycles.get(cycleId).getProcessInstanceKey()).isNotNull();
-                UserTask again = task(inbox, UnitAssessment.SELF_ASSESSMENT, open);
+                UserTask again = taskOf(inbox, UnitAssessment.SELF_ASSESSMENT, open);
                 assertThat(again.variables()).containsEntry("deadline", year + "-11-30T23:59:59+07:00");
                 assertThat(inbox.openTasks()).noneMatch(t -> Long.valueOf(submitted).equals(number(t, "assessmentId"))
                         && t.elementId().equals(UnitAssessment.SELF_ASSESSMENT));
@@ -77,7 +80,7 @@ class RestartRecoveryTest {
                         OffsetDateTime.parse(year + "-12-01T00:00:01+07:00").toInstant());
                 await("phiếu chưa nộp bị đóng", () -> Optional.of(assessments.get(open).getStatus())
                         .filter(AssessmentStatus.NOT_REPORTED::equals));
-                task(inbox, Appraisal.COUNCIL_REVIEW, submitted);
+                taskOf(inbox, Appraisal.COUNCIL_REVIEW, submitted);
                 assertThat(cycles.get(cycleId).getStatus()).isEqualTo(CycleStatus.APPRAISAL);
             }
         } finally {
@@ -89,20 +92,5 @@ class RestartRecoveryTest {
         return new SpringApplicationBuilder(DtiPlatformApplication.class).profiles("test")
                 .run("--server.port=0", "--dti.embedded-postgres.data-dir=" + data.resolve("pg"),
                         "--dti.embedded-postgres.temporary=false");
-    }
-
-    private static long assessment(AssessmentService assessments, long cycleId, String unit) {
-        return await("phiếu của " + unit, () -> assessments.ofCycle(cycleId).stream()
-                .filter(a -> a.getUnitCode().equals(unit)).findFirst()).getId();
-    }
-
-    private static UserTask task(TaskInbox inbox, String elementId, long assessmentId) {
-        return await("công việc " + elementId + " của phiếu " + assessmentId, () -> inbox.openTasks().stream()
-                .filter(t -> t.elementId().equals(elementId) && Long.valueOf(assessmentId).equals(number(t, "assessmentId")))
-                .findFirst());
-    }
-
-    private static Long number(UserTask task, String variable) {
-        return task.variables().get(variable) instanceof Number n ? n.longValue() : null;
     }
 }
