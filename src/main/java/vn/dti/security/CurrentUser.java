@@ -5,15 +5,22 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import vn.dti.framework.ForbiddenException;
 
+import java.util.Optional;
+
 /** The signed-in user of the current request, for the services that decide what that user may do. */
 @Component
 public class CurrentUser {
 
     public DtiUser get() {
+        return find().orElseThrow(() -> new ForbiddenException("Cần đăng nhập"));
+    }
+
+    /** The signed-in user, or empty for a reader of the public pages. */
+    public Optional<DtiUser> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof DemoUserDetailsService.DtiUserDetails details) {
-            return details.user();
+            return Optional.of(details.user());
         }
-        throw new ForbiddenException("Cần đăng nhập");
+        return Optional.empty();
     }
 }

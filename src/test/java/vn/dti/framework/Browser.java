@@ -1,0 +1,148 @@
+package vn.dti.framework;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * Debian's headless Chromium, driven through its own chromedriver, for the page tests. Nothing is downloaded: the
+ * browser and its driver are the machine's ({@code .ci/run} installs them).
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final int WIDE = 1280;
+    private static final int NARROW = 360;
+
+    private final WebDriver driver;
+    private final String baseUrl;
+
+    private Browser(WebDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+    }
+
+    /** A fresh browser (no cookies) at 1280 px against the application on this port. */
+    public static Browser open(int port) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executable("DTI_CHROMIUM", "/usr/bin/chromium"));
+        // As root no sandbox can be set up; the background services would knock on closed network doors.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--lang=vi-VN", "--window-size=" + WIDE + ",900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(executable("DTI_CHROMEDRIVER", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+    }
+
+    private static String executable(String variable, String fallback) {
+        String path = System.getenv().getOrDefault(variable, fallback);
+        if (!Files.isExecutable(Path.of(path))) {
+            throw new IllegalStateException(path + " is missing: install Debian's chromium and chromium-driver "
+                    + "(.ci/run does), or point " + variable + " at them");
+        }
+        return path;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public Browser go(String path) {
+        driver.get(baseUrl + path);
+        return this;
+    }
+
+    public String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
+    }
+
+    /** Signs in on the sign-in page, from a fresh session. */
+    public Browser signIn(String username, String password) {
+        driver.manage().deleteAllCookies();
+        go("/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waitUntil(d -> !path().startsWith("/login") || !d.findElements(By.cssSelector(".error")).isEmpty());
+        return this;
+    }
+
+    public WebElement find(String css) {
+        return waitUntil(d -> {
+            var found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    public String text(String css) {
+        return find(css).getText();
+    }
+
+    public String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    public <T> T waitUntil(ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+    }
+
+    public Object script(String javascript, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
+    }
+
+    /**
+     * Saves the page as it stands at 1280 px and at 360 px into {@code target/screenshots/<name>-1280.png} and
+     * {@code -360.png}, the whole page's height, and answers whether the narrow one needed a horizontal scroll bar.
+     */
+    public boolean screenshots(String name) {
+        boolean scrollsSideways = false;
+        for (int width : new int[] {WIDE, NARROW}) {
+            driver.manage().window().setSize(new Dimension(width, 900));
+            long height = ((Number) script("return Math.max(document.body.scrollHeight, 900)")).longValue();
+            driver.manage().window().setSize(new Dimension(width, (int) Math.min(height, 8000)));
+            if (width == NARROW) {
+                scrollsSideways = (Boolean) script(
+                        "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+            }
+            save(name + "-" + width + ".png");
+        }
+        driver.manage().window().setSize(new Dimension(WIDE, 900));
+        return scrollsSideways;
+    }
+
+    private void save(String file) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.move(shot.toPath(), SCREENSHOTS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
