@@ -18,6 +18,7 @@
   let pending = false;      // typed since the last save
   let saving = Promise.resolve();
   let entriesRefused = false;
+  let draftRefused = null;  // the reason the last draft could not be saved
   const baseline = {};      // item code -> the entry the assessment holds, as stable JSON
   let generalBaseline = '{}';
 
@@ -207,9 +208,11 @@
     const data = latest;
     try {
       const draft = await Dti.api('PUT', `/api/tasks/${page.key}/draft`, draftData(data));
+      draftRefused = null;
       draftStatus.textContent = `Đã lưu nháp lúc ${draft.savedAtText}`;
     } catch (error) {
       pending = true;
+      draftRefused = error.message;
       draftStatus.textContent = `Chưa lưu được nháp: ${error.message}`;
       return;
     }
@@ -366,6 +369,10 @@
     try {
       pending = true;
       await (saving = saving.then(save));
+      if (draftRefused) {
+        showErrors(`Chưa lưu được biểu mẫu: ${draftRefused}`, []);
+        return;
+      }
       let variables = result.data;
       if (selfAssessment) {
         if (entriesRefused) {
