@@ -11,6 +11,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A unit's assessment in one cycle. Its entries are {@link AssessmentItem}s. */
@@ -96,8 +98,15 @@ public class Assessment {
         this.processInstanceKey = key;
     }
 
+    /** Kept without empty values: a field sent as null was not given (and an immutable copy takes no nulls). */
     void setGeneralInfo(Map<String, Object> generalInfo) {
-        this.generalInfo = Map.copyOf(generalInfo);
+        Map<String, Object> given = new LinkedHashMap<>();
+        generalInfo.forEach((key, value) -> {
+            if (value != null) {
+                given.put(key, value);
+            }
+        });
+        this.generalInfo = Collections.unmodifiableMap(given);
     }
 
     void submitted(Instant at) {

@@ -10,4 +10,6 @@ interface AssessmentRepository extends JpaRepository<Assessment, Long> {
     List<Assessment> findByCycleIdOrderById(long cycleId);
 
     Optional<Assessment> findByCycleIdAndUnitCode(long cycleId, String unitCode);
+
+    List<Assessment> findByUnitCodeOrderByIdDesc(String unitCode);
 }

@@ -73,6 +73,12 @@ public class AssessmentService {
         return assessments.findByCycleIdOrderById(cycleId);
     }
 
+    /** A unit's assessments, one per cycle it took part in, the latest first. */
+    @Transactional(readOnly = true)
+    public List<Assessment> ofUnit(String unitCode) {
+        return assessments.findByUnitCodeOrderByIdDesc(unitCode);
+    }
+
     @Transactional(readOnly = true)
     public List<AssessmentItem> items(long assessmentId) {
         return items.findByAssessmentId(assessmentId);

@@ -5,79 +5,66 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.dti.framework.AuditLog;
-import vn.dti.framework.ForbiddenException;
 import vn.dti.framework.NotFoundException;
 import vn.dti.security.CurrentUser;
 import vn.dti.security.DtiUser;
 
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The signed-in user's Camunda user tasks, in either run mode: only the tasks of the user's candidate groups are
- * listed, claimed or completed; any other is refused with 403 and left as it was.
+ * listed, claimed, drafted or completed; any other is refused with 403 and left as it was.
  */
 @RestController
 @RequestMapping("/api/tasks")
 @Tag(name = "Công việc")
 class TaskController {
 
-    private final TaskInbox inbox;
+    private final UserTasks tasks;
     private final CurrentUser currentUser;
-    private final AuditLog audit;
-    private final EngineClock clock;
 
-    TaskController(TaskInbox inbox, CurrentUser currentUser, AuditLog audit, EngineClock clock) {
-        this.inbox = inbox;
+    TaskController(UserTasks tasks, CurrentUser currentUser) {
+        this.tasks = tasks;
         this.currentUser = currentUser;
-        this.audit = audit;
-        this.clock = clock;
     }
 
     @GetMapping
     @Operation(summary = "Công việc đang chờ của người dùng (theo nhóm của vai trò)")
     List<UserTask> mine() {
-        DtiUser user = currentUser.get();
-        return inbox.openTasks().stream()
-                .filter(task -> !Collections.disjoint(task.candidateGroups(), user.groups()))
-                .toList();
+        return tasks.mine(currentUser.get());
     }
 
     @PostMapping("/{key}/claim")
     @Operation(summary = "Nhận xử lý một công việc")
     UserTask claim(@PathVariable long key) {
         DtiUser user = currentUser.get();
-        UserTask task = allowed(key, user);
-        inbox.assign(key, user.username());
+        UserTask task = tasks.open(key, user);
+        tasks.claim(key, user);
         return task;
     }
 
     @PostMapping("/{key}/complete")
-    @Operation(summary = "Hoàn thành một công việc với các biến của biểu mẫu")
+    @Operation(summary = "Hoàn thành một công việc với các biến của biểu mẫu (bản nháp của công việc được xoá)")
     Map<String, Object> complete(@PathVariable long key, @RequestBody(required = false) Map<String, Object> variables) {
-        DtiUser user = currentUser.get();
-        UserTask task = allowed(key, user);
-        Map<String, Object> given = new HashMap<>(variables == null ? Map.of() : variables);
-        TaskInputs.check(task.elementId(), given);
-        given.put("completedBy", user.username());
-        inbox.complete(key, given);
-        audit.record(clock.now(), user.username(), "task.complete", "task", String.valueOf(key),
-                Map.of("element", task.elementId(), "processInstance", task.processInstanceKey()), given);
+        tasks.complete(key, variables, currentUser.get());
         return Map.of("key", key, "completed", true);
     }
 
-    private UserTask allowed(long key, DtiUser user) {
-        UserTask task = inbox.task(key).orElseThrow(() -> new NotFoundException("Không có công việc đang mở số " + key));
-        if (Collections.disjoint(task.candidateGroups(), user.groups())) {
-            throw new ForbiddenException("Công việc này thuộc nhóm " + String.join(", ", task.candidateGroups())
-                    + ", không phải của bạn");
-        }
-        return task;
+    @GetMapping("/{key}/draft")
+    @Operation(summary = "Bản nháp biểu mẫu của công việc mà người dùng đã lưu (404 khi chưa có)")
+    UserTasks.Draft draft(@PathVariable long key) {
+        return tasks.draft(key, currentUser.get())
+                .orElseThrow(() -> new NotFoundException("Chưa có bản nháp của công việc " + key));
+    }
+
+    @PutMapping("/{key}/draft")
+    @Operation(summary = "Lưu nháp dữ liệu biểu mẫu của công việc khi đang nhập (mỗi người một bản, xoá khi hoàn thành)")
+    UserTasks.Draft saveDraft(@PathVariable long key, @RequestBody Map<String, Object> data) {
+        return tasks.saveDraft(key, data, currentUser.get());
     }
 }

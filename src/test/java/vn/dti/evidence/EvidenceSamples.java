@@ -61,12 +61,12 @@ import java.util.zip.ZipOutputStream;
  * PDF, Apache POI for the Office formats, zip entries for OpenDocument, Java 2D with the DejaVu fonts for pictures.
  * POI cannot create a Word 97 file, so {@link #doc} writes the smallest one Word's format allows.
  */
-final class EvidenceSamples {
+public final class EvidenceSamples {
 
     static final File FONT = new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 
     /** The header of an official plan, as Vietnamese administrations write it (Nghị định 30/2020/NĐ-CP). */
-    static final List<String> PLAN = List.of(
+    public static final List<String> PLAN = List.of(
             "ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM",
             "Số: 15/KH-UBND",
             "Thử Nghiệm, ngày 06 tháng 10 năm 2023",
@@ -76,7 +76,7 @@ final class EvidenceSamples {
     private EvidenceSamples() {
     }
 
-    static byte[] pdf(String title, List<String> lines) {
+    public static byte[] pdf(String title, List<String> lines) {
         return pdfDocument(document -> {
             PDDocumentInformation info = document.getDocumentInformation();
             info.setTitle(title);

@@ -1,0 +1,170 @@
+package vn.dti.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import vn.dti.framework.AuditLog;
+import vn.dti.framework.ForbiddenException;
+import vn.dti.framework.InvalidInputException;
+import vn.dti.framework.NotFoundException;
+import vn.dti.security.DtiUser;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A person's Camunda user tasks, in either run mode: only the tasks of the person's candidate groups are listed,
+ * opened, drafted or completed; any other is refused with 403 and left as it was. Drafts keep what a person typed
+ * into a task's form until the task is completed.
+ */
+@Service
+public class UserTasks {
+
+    /** A draft of at most this size (its JSON): a form's data is a few kilobytes, a large one a few hundred. */
+    static final int MAX_DRAFT_CHARS = 2_000_000;
+    private static final Duration COMPLETION_WAIT = Duration.ofSeconds(3);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final TaskInbox inbox;
+    private final UserTaskModels models = new UserTaskModels();
+    private final AuditLog audit;
+    private final EngineClock clock;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    UserTasks(TaskInbox inbox, AuditLog audit, EngineClock clock, JdbcTemplate jdbc, ObjectMapper json) {
+        this.inbox = inbox;
+        this.audit = audit;
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** What was last saved of a task's form by one person; {@code savedAtText} is the time in Vietnam, HH:mm. */
+    public record Draft(long taskKey, Map<String, Object> data, Instant savedAt, String savedAtText) {
+    }
+
+    /** The person's open tasks, the soonest due first. */
+    public List<UserTask> mine(DtiUser user) {
+        return inbox.openTasks().stream()
+                .filter(task -> !Collections.disjoint(task.candidateGroups(), user.groups()))
+                .sorted(Comparator.comparing(UserTask::dueDate, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    /** An open task of the person's groups: 404 when no such task is open, 403 when it is another's. */
+    public UserTask open(long key, DtiUser user) {
+        UserTask task = inbox.task(key).orElseThrow(() -> new NotFoundException("Không có công việc đang mở số " + key));
+        if (Collections.disjoint(task.candidateGroups(), user.groups())) {
+            throw new ForbiddenException("Công việc này thuộc nhóm " + String.join(", ", task.candidateGroups())
+                    + ", không phải của bạn");
+        }
+        return task;
+    }
+
+    /** The task's name as the model gives it (the embedded engine's records carry only the element id). */
+    public String name(UserTask task) {
+        return models.definition(task.elementId()).map(UserTaskModels.Definition::name)
+                .filter(name -> !name.isBlank()).orElse(task.name());
+    }
+
+    /** The id of the Camunda Form the model links to the task, if any. */
+    public Optional<String> formId(UserTask task) {
+        return models.definition(task.elementId()).map(UserTaskModels.Definition::formId);
+    }
+
+    /** The task's Camunda Form: the same form-js JSON that Tasklist renders. */
+    public Optional<String> formSchema(UserTask task) {
+        return formId(task).flatMap(models::form);
+    }
+
+    public void claim(long key, DtiUser user) {
+        open(key, user);
+        inbox.assign(key, user.username());
+    }
+
+    /**
+     * Completes the task with the form's variables (checked first: a gateway that finds no way on would stop the
+     * process), audits it and drops its drafts. Returns once the inbox no longer lists the task, or after a few
+     * seconds: the list a person goes back to should not still show it.
+     */
+    public void complete(long key, Map<String, Object> variables, DtiUser user) {
+        UserTask task = open(key, user);
+        Map<String, Object> given = new HashMap<>(variables == null ? Map.of() : variables);
+        TaskInputs.check(task.elementId(), given);
+        given.put("completedBy", user.username());
+        inbox.complete(key, given);
+        audit.record(clock.now(), user.username(), "task.complete", "task", String.valueOf(key),
+                Map.of("element", task.elementId(), "processInstance", task.processInstanceKey()), given);
+        jdbc.update("delete from task_draft where task_key = ?", key);
+        awaitGone(key);
+    }
+
+    public Optional<Draft> draft(long key, DtiUser user) {
+        open(key, user);
+        return jdbc.query("select data::text, saved_at from task_draft where task_key = ? and username = ?",
+                (rs, n) -> draft(key, read(rs.getString(1)), rs.getTimestamp(2).toInstant()),
+                key, user.username()).stream().findFirst();
+    }
+
+    /** Replaces the person's draft of the task with the form's data as it stands. */
+    public Draft saveDraft(long key, Map<String, Object> data, DtiUser user) {
+        open(key, user);
+        if (data == null) {
+            throw new InvalidInputException("data", "bắt buộc: dữ liệu của biểu mẫu");
+        }
+        String text = write(data);
+        if (text.length() > MAX_DRAFT_CHARS) {
+            throw new InvalidInputException("data", "bản nháp quá lớn (" + text.length() + " ký tự, tối đa "
+                    + MAX_DRAFT_CHARS + ")");
+        }
+        Instant now = clock.now();
+        jdbc.update("insert into task_draft (task_key, username, data, saved_at) values (?, ?, cast(? as jsonb), ?)"
+                        + " on conflict (task_key, username) do update set data = excluded.data, saved_at = excluded.saved_at",
+                key, user.username(), text, Timestamp.from(now));
+        return draft(key, data, now);
+    }
+
+    private static Draft draft(long key, Map<String, Object> data, Instant savedAt) {
+        return new Draft(key, data, savedAt, TIME.format(savedAt.atOffset(ZoneOffset.ofHours(7))));
+    }
+
+    private void awaitGone(long key) {
+        long until = System.nanoTime() + COMPLETION_WAIT.toNanos();
+        while (inbox.task(key).isPresent() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private String write(Map<String, Object> data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("data", "không chuyển được sang JSON");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> read(String text) {
+        try {
+            return json.readValue(text, Map.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Bản nháp hỏng trong cơ sở dữ liệu", e);
+        }
+    }
+}
