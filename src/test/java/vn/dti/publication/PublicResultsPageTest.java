@@ -203,6 +203,7 @@ class PublicResultsPageTest {
         browser.go("/results?province=TN&year=" + year);
         assertThat(texts("main table tbody tr")).containsExactly(
                 year + " Thử Nghiệm UBND các xã, phường, thị trấn thuộc UBND huyện Hai 15/01/" + (year + 1));
+        assertThat(browser.screenshots("ket-qua-danh-sach")).as("no sideways scrolling at 360 px").isFalse();
     }
 
     private void checkSpreadsheet(byte[] content) throws IOException {
