@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -43,7 +44,7 @@ class PublicResultsPages {
     }
 
     /** A row of the band spread: the band, the province's rule for it, how many units and what share. */
-    record BandRow(Band band, String rule, int count, String share) {
+    record BandRow(Band band, String rule, int count, String share, String barWidth) {
     }
 
     record Option(String value, String label) {
@@ -148,7 +149,9 @@ class PublicResultsPages {
                 case YEU -> "dưới " + percent(thresholds.average()) + ", hoặc không báo cáo";
             };
             int count = results.statistics().bandCounts().getOrDefault(band, 0);
-            rows.add(new BandRow(band, rule, count, "%d%%".formatted(Math.round(100.0 * count / units))));
+            // The bar is at most 6em long, so the column stays narrow at 360 px.
+            rows.add(new BandRow(band, rule, count, "%d%%".formatted(Math.round(100.0 * count / units)),
+                    String.format(Locale.ROOT, "%.2fem", 6.0 * count / units)));
         }
         return rows;
     }
