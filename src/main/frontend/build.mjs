@@ -24,6 +24,6 @@ await build({
 // DejaVu covers every Vietnamese letter with its diacritics: the published documents' PDF is set in it.
 const fonts = join(output, 'fonts');
 mkdirSync(fonts, { recursive: true });
-for (const face of ['DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf', 'DejaVuSerif-Italic.ttf']) {
+for (const face of ['DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf', 'DejaVuSerif-Italic.ttf', 'DejaVuSerif-BoldItalic.ttf']) {
   cpSync(join('node_modules', 'dejavu-fonts-ttf', 'ttf', face), join(fonts, face));
 }

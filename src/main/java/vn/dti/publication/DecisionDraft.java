@@ -1,83 +1,142 @@
 package vn.dti.publication;
 
 import vn.dti.framework.VietnameseFormat;
-import vn.dti.indicator.IndicatorNode;
 import vn.dti.indicator.IndicatorSet;
 import vn.dti.indicator.NodeType;
+import vn.dti.publication.PublishedResults.Column;
+import vn.dti.publication.PublishedResults.Row;
 import vn.dti.scoring.GroupStatistics;
-import vn.dti.scoring.NodeScore;
-import vn.dti.scoring.RankedUnit;
-import vn.dti.scoring.Ranking;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The draft of the publication decision, laid out as Đắk Lắk's (004): the heading, Điều 1 with the ranking table
- * (pillar scores when the set has pillars, total, rank; "-" for a unit that did not report; the group average),
- * Điều 2 and Điều 3. Plain text with tab-separated tables, as the decision is typed.
+ * The draft of the publication decision, worded as Đắk Lắk's (004) and laid out as Nghị định 30/2020/NĐ-CP's form of
+ * a decision: the issuing body beside the national motto, number, place and date, kind and subject, the recitals,
+ * Điều 1 with the ranking table (pillar scores when the set is built on pillars, total, band, rank; "-" for a unit
+ * that did not report; the group average) and its statistics, Điều 2 and 3, recipients and the signer. Kept in parts
+ * so that the text, the DOCX and the PDF are the same draft; frozen at publication.
+ *
+ * @param issuer     the issuing body's lines, upper case
+ * @param number     "Số:      /QĐ-UBND": the number is given when the decision is signed
+ * @param statistics the sentence on the top and bottom averages; null when nobody reported
  */
-final class DecisionDraft {
+record DecisionDraft(List<String> issuer, String number, String place, LocalDate date, String kind,
+                     List<String> subject, String authority, List<String> recitals, List<Article> articles,
+                     RankingTable table, String statistics, List<String> recipients, String signer) {
 
-    private DecisionDraft() {
+    static final String NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+    static final String MOTTO = "Độc lập - Tự do - Hạnh phúc";
+    static final String DRAFT = "DỰ THẢO";
+    static final String RECIPIENTS = "Nơi nhận:";
+    static final String DECIDES = "QUYẾT ĐỊNH:";
+
+    /** "Điều 1." and its text; the ranking table and its statistics follow the first. */
+    record Article(String label, String text) {
     }
 
-    static String render(String provinceName, int year, String groupName, IndicatorSet set, Ranking.Result ranking,
-                         LocalDate draftedOn) {
-        StringBuilder text = new StringBuilder();
-        text.append("ỦY BAN NHÂN DÂN\nTỈNH ").append(provinceName.toUpperCase(java.util.Locale.forLanguageTag("vi")))
-                .append("\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n")
-                .append("Số:      /QĐ-UBND\t\t").append(provinceName).append(", ngày ")
-                .append(VietnameseFormat.date(draftedOn)).append("\n\n")
-                .append("QUYẾT ĐỊNH (DỰ THẢO)\nCông bố và xếp hạng Chỉ số chuyển đổi số của cơ quan nhà nước\n")
-                .append("trên địa bàn tỉnh ").append(provinceName).append(" năm ").append(year).append("\n\n")
-                .append("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\n")
-                .append("Căn cứ Bộ chỉ số ").append(set.id());
+    /** Cells as printed; the footer is the group averages row. */
+    record RankingTable(List<String> header, List<List<String>> rows, List<String> footer) {
+    }
+
+    static DecisionDraft of(PublishedResults results, IndicatorSet set) {
+        String province = results.provinceName();
+        String recital = "Căn cứ Bộ chỉ số " + set.id();
         if (set.source().number() != null) {
-            text.append(" ban hành kèm theo Quyết định số ").append(set.source().number());
+            recital += " ban hành kèm theo Quyết định số " + set.source().number();
             if (set.source().date() != null) {
-                text.append(" ngày ").append(VietnameseFormat.date(set.source().date()));
+                recital += " ngày " + VietnameseFormat.date(set.source().date());
             }
         }
-        text.append(";\n\nQUYẾT ĐỊNH:\n\n")
-                .append("Điều 1. Phê duyệt và công bố Chỉ số chuyển đổi số năm ").append(year).append(" của ")
-                .append(groupName).append(", như sau:\n\n");
-        // Like 004, the table shows pillar scores when the set is built on pillars, and only the total otherwise.
-        List<IndicatorNode> pillars = set.items().size() > 1
-                && set.items().stream().allMatch(node -> node.type() == NodeType.PILLAR) ? set.items() : List.of();
-        text.append("TT\tĐơn vị");
-        pillars.forEach(pillar -> text.append('\t').append(pillar.name()));
-        text.append("\tTổng điểm\tXếp loại\tXếp hạng\n");
-        int position = 0;
-        for (RankedUnit unit : ranking.units()) {
-            text.append(++position).append('\t').append(unit.score().unitName());
-            for (IndicatorNode pillar : pillars) {
-                NodeScore subtotal = unit.score().subtotals().get(pillar.code());
-                text.append('\t').append(VietnameseFormat.score(unit.score().reported() && subtotal != null
-                        ? subtotal.score() : null));
+        int year = results.year();
+        List<Article> articles = List.of(
+                new Article("Điều 1.", "Phê duyệt và công bố Chỉ số chuyển đổi số năm " + year + " của "
+                        + results.groupName() + ", như sau:"),
+                new Article("Điều 2.", "Căn cứ điểm và xếp hạng Chỉ số chuyển đổi số năm " + year + ", các cơ quan,"
+                        + " đơn vị tổ chức quán triệt, rút kinh nghiệm, có giải pháp đẩy mạnh chuyển đổi số, cải thiện"
+                        + " Chỉ số chuyển đổi số trong những năm tiếp theo."),
+                new Article("Điều 3.", "Chánh Văn phòng UBND tỉnh, Thủ trưởng các cơ quan, đơn vị có tên tại Điều 1"
+                        + " chịu trách nhiệm thi hành Quyết định này kể từ ngày ký./."));
+        return new DecisionDraft(
+                List.of("ỦY BAN NHÂN DÂN", "TỈNH " + province.toUpperCase(Locale.forLanguageTag("vi"))),
+                "Số:      /QĐ-UBND", province, results.publishedOn(), "QUYẾT ĐỊNH",
+                List.of("Công bố và xếp hạng Chỉ số chuyển đổi số của cơ quan nhà nước",
+                        "trên địa bàn tỉnh " + province + " năm " + year),
+                "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+                List.of(recital + ";", "Theo đề nghị của Hội đồng đánh giá Chỉ số chuyển đổi số."),
+                articles, table(results), statistics(results.statistics()),
+                List.of("- Như Điều 3;", "- Chủ tịch, các Phó Chủ tịch UBND tỉnh;", "- Cổng thông tin điện tử tỉnh;",
+                        "- Lưu: VT."),
+                "CHỦ TỊCH");
+    }
+
+    /** Like 004, the table shows pillar scores when the set is built on pillars, and only the total otherwise. */
+    private static RankingTable table(PublishedResults results) {
+        List<Column> pillars = results.scoreColumns().stream().allMatch(column -> column.type() == NodeType.PILLAR)
+                ? results.scoreColumns() : List.of();
+        List<String> header = new ArrayList<>(List.of("TT", "Đơn vị"));
+        pillars.forEach(pillar -> header.add(pillar.name()));
+        header.addAll(List.of("Tổng điểm", "Xếp loại", "Xếp hạng"));
+        List<List<String>> rows = new ArrayList<>();
+        for (Row row : results.rows()) {
+            List<String> cells = new ArrayList<>(List.of(String.valueOf(row.position()), row.unitName()));
+            pillars.forEach(pillar -> cells.add(VietnameseFormat.score(row.scores().get(pillar.code()))));
+            cells.addAll(List.of(VietnameseFormat.score(row.total()), row.band().label(), String.valueOf(row.rank())));
+            rows.add(List.copyOf(cells));
+        }
+        GroupStatistics statistics = results.statistics();
+        List<String> footer = new ArrayList<>(List.of("", "Giá trị trung bình"));
+        pillars.forEach(pillar -> footer.add(VietnameseFormat.score(statistics.subtotalAverages().get(pillar.code()))));
+        footer.addAll(List.of(VietnameseFormat.score(statistics.averageTotal()), "", ""));
+        return new RankingTable(List.copyOf(header), List.copyOf(rows), List.copyOf(footer));
+    }
+
+    private static String statistics(GroupStatistics statistics) {
+        if (statistics.topCount() == 0) {
+            return null;
+        }
+        return "Điểm trung bình của " + statistics.topCount() + " đơn vị đứng đầu là "
+                + VietnameseFormat.score(statistics.topAverage()) + " điểm, của " + statistics.topCount()
+                + " đơn vị thấp điểm nhất là " + VietnameseFormat.score(statistics.bottomAverage())
+                + " điểm; chênh lệch " + VietnameseFormat.score(statistics.gap()) + " điểm.";
+    }
+
+    /**
+     * "Đắk Lắk, ngày 04 tháng 5 năm 2022": Nghị định 30/2020/NĐ-CP writes days below 10 and the months 1 and 2 with a
+     * leading zero.
+     */
+    String placeAndDate() {
+        int month = date.getMonthValue();
+        return place + ", ngày " + "%02d".formatted(date.getDayOfMonth()) + " tháng "
+                + (month <= 2 ? "%02d".formatted(month) : String.valueOf(month)) + " năm " + date.getYear();
+    }
+
+    /** The draft as plain text, tables tab-separated, as the API gives it and the decision is typed. */
+    String text() {
+        StringBuilder text = new StringBuilder(DRAFT).append("\n\n");
+        issuer.forEach(line -> text.append(line).append('\n'));
+        text.append('\n').append(NATION).append('\n').append(MOTTO).append("\n\n")
+                .append(number).append("\t\t").append(placeAndDate()).append("\n\n")
+                .append(kind).append('\n');
+        subject.forEach(line -> text.append(line).append('\n'));
+        text.append('\n').append(authority).append("\n\n");
+        recitals.forEach(recital -> text.append(recital).append("\n\n"));
+        text.append(DECIDES).append("\n\n");
+        for (Article article : articles) {
+            text.append(article.label()).append(' ').append(article.text()).append("\n\n");
+            if (article == articles.getFirst()) {
+                text.append(String.join("\t", table.header())).append('\n');
+                table.rows().forEach(row -> text.append(String.join("\t", row)).append('\n'));
+                text.append(String.join("\t", table.footer())).append("\n\n");
+                if (statistics != null) {
+                    text.append(statistics).append("\n\n");
+                }
             }
-            text.append('\t').append(VietnameseFormat.score(unit.score().total()))
-                    .append('\t').append(unit.band().label())
-                    .append('\t').append(unit.rank()).append('\n');
         }
-        GroupStatistics statistics = ranking.statistics();
-        text.append("\tGiá trị trung bình");
-        pillars.forEach(pillar -> text.append('\t').append(VietnameseFormat.score(
-                statistics.subtotalAverages().get(pillar.code()))));
-        text.append('\t').append(VietnameseFormat.score(statistics.averageTotal())).append("\t\t\n\n");
-        if (statistics.topCount() > 0) {
-            text.append("Điểm trung bình của ").append(statistics.topCount()).append(" đơn vị đứng đầu là ")
-                    .append(VietnameseFormat.score(statistics.topAverage())).append(" điểm, của ")
-                    .append(statistics.topCount()).append(" đơn vị thấp điểm nhất là ")
-                    .append(VietnameseFormat.score(statistics.bottomAverage())).append(" điểm; chênh lệch ")
-                    .append(VietnameseFormat.score(statistics.gap())).append(" điểm.\n\n");
-        }
-        text.append("Điều 2. Căn cứ điểm và xếp hạng Chỉ số chuyển đổi số năm ").append(year)
-                .append(", các cơ quan, đơn vị tổ chức quán triệt, rút kinh nghiệm, có giải pháp đẩy mạnh chuyển đổi số,")
-                .append(" cải thiện Chỉ số chuyển đổi số trong những năm tiếp theo.\n\n")
-                .append("Điều 3. Chánh Văn phòng UBND tỉnh, Thủ trưởng các cơ quan, đơn vị có tên tại Điều 1 chịu trách")
-                .append(" nhiệm thi hành Quyết định này kể từ ngày ký./.\n\n")
-                .append("CHỦ TỊCH\n");
-        return text.toString();
+        text.append(RECIPIENTS).append('\n');
+        recipients.forEach(recipient -> text.append(recipient).append('\n'));
+        return text.append('\n').append(signer).append('\n').toString();
     }
 }

@@ -27,7 +27,6 @@ import vn.dti.workflow.ProcessModel;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,6 @@ import java.util.Optional;
 public class PublicationService {
 
     private static final BigDecimal EXCLUSION_SHARE = new BigDecimal("0.5");
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final CycleService cycles;
     private final AssessmentService assessments;
@@ -52,9 +50,11 @@ public class PublicationService {
     private final ObjectMapper json;
     private final AuditLog audit;
     private final EngineClock clock;
+    private final PublishedResultsReader reader;
 
     PublicationService(CycleService cycles, AssessmentService assessments, IndicatorSetCatalog indicatorSets,
-                       UnitCatalog units, JdbcTemplate jdbc, ObjectMapper json, AuditLog audit, EngineClock clock) {
+                       UnitCatalog units, JdbcTemplate jdbc, ObjectMapper json, AuditLog audit, EngineClock clock,
+                       PublishedResultsReader reader) {
         this.cycles = cycles;
         this.assessments = assessments;
         this.indicatorSets = indicatorSets;
@@ -63,6 +63,7 @@ public class PublicationService {
         this.json = json;
         this.audit = audit;
         this.clock = clock;
+        this.reader = reader;
     }
 
     @Transactional(readOnly = true)
@@ -112,11 +113,14 @@ public class PublicationService {
                     cycleId, unit.score().unitCode(), ++position, unit.rank(), unit.score().reported(),
                     unit.score().total(), unit.scaledTotal(), unit.percent(), unit.band().name(), toJson(subtotals));
         }
-        String draft = DecisionDraft.render(province.getName(), cycle.getYear(), groupName(cycle), set, ranking,
-                now.atZone(VIETNAM).toLocalDate());
-        jdbc.update("insert into publication (cycle_id, published_at, statistics, decision_draft)"
-                        + " values (?, ?, cast(? as jsonb), ?)", cycleId, Timestamp.from(now),
-                toJson(ranking.statistics()), draft);
+        // The draft is made from the rows just stored, as the public pages and documents read them later.
+        PublishedResultsReader.PublishedCycle published = new PublishedResultsReader.PublishedCycle(cycleId,
+                cycle.getProvinceCode(), province.getName(), cycle.getYear(), cycle.getLevel(), cycle.getGroupCode(),
+                groupName(cycle), now.atZone(PublishedResultsReader.VIETNAM).toLocalDate(), set.id());
+        DecisionDraft draft = DecisionDraft.of(reader.results(published, ranking.statistics()), set);
+        jdbc.update("insert into publication (cycle_id, published_at, statistics, decision_draft, decision)"
+                        + " values (?, ?, cast(? as jsonb), ?, cast(? as jsonb))", cycleId, Timestamp.from(now),
+                toJson(ranking.statistics()), draft.text(), toJson(draft));
         audit.record(now, "hệ thống", "cycle.publish", "cycle", String.valueOf(cycleId), null,
                 Map.of("units", ranking.units().size()));
         cycles.reached(cycleId, ProcessModel.Cycle.PUBLISHED, CycleStatus.PUBLISHED);
@@ -150,12 +154,7 @@ public class PublicationService {
     }
 
     private String groupName(Cycle cycle) {
-        return switch (cycle.getLevel()) {
-            case SO -> "các sở, ban, ngành";
-            case HUYEN -> "UBND các huyện, thị xã, thành phố";
-            case XA -> "UBND các xã, phường, thị trấn thuộc " + units.unit(cycle.getGroupCode())
-                    .map(u -> u.getName()).orElse(cycle.getGroupCode());
-        };
+        return reader.groupName(cycle.getLevel(), cycle.getGroupCode());
     }
 
     private String toJson(Object value) {
