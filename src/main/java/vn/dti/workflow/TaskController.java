@@ -8,76 +8,41 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.dti.framework.AuditLog;
-import vn.dti.framework.ForbiddenException;
-import vn.dti.framework.NotFoundException;
 import vn.dti.security.CurrentUser;
-import vn.dti.security.DtiUser;
 
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The signed-in user's Camunda user tasks, in either run mode: only the tasks of the user's candidate groups are
- * listed, claimed or completed; any other is refused with 403 and left as it was.
- */
+/** The signed-in user's Camunda user tasks, in either run mode (the rules are {@link TaskService}'s). */
 @RestController
 @RequestMapping("/api/tasks")
 @Tag(name = "Công việc")
 class TaskController {
 
-    private final TaskInbox inbox;
+    private final TaskService tasks;
     private final CurrentUser currentUser;
-    private final AuditLog audit;
-    private final EngineClock clock;
 
-    TaskController(TaskInbox inbox, CurrentUser currentUser, AuditLog audit, EngineClock clock) {
-        this.inbox = inbox;
+    TaskController(TaskService tasks, CurrentUser currentUser) {
+        this.tasks = tasks;
         this.currentUser = currentUser;
-        this.audit = audit;
-        this.clock = clock;
     }
 
     @GetMapping
     @Operation(summary = "Công việc đang chờ của người dùng (theo nhóm của vai trò)")
     List<UserTask> mine() {
-        DtiUser user = currentUser.get();
-        return inbox.openTasks().stream()
-                .filter(task -> !Collections.disjoint(task.candidateGroups(), user.groups()))
-                .toList();
+        return tasks.mine(currentUser.get());
     }
 
     @PostMapping("/{key}/claim")
     @Operation(summary = "Nhận xử lý một công việc")
     UserTask claim(@PathVariable long key) {
-        DtiUser user = currentUser.get();
-        UserTask task = allowed(key, user);
-        inbox.assign(key, user.username());
-        return task;
+        return tasks.claim(key, currentUser.get());
     }
 
     @PostMapping("/{key}/complete")
     @Operation(summary = "Hoàn thành một công việc với các biến của biểu mẫu")
     Map<String, Object> complete(@PathVariable long key, @RequestBody(required = false) Map<String, Object> variables) {
-        DtiUser user = currentUser.get();
-        UserTask task = allowed(key, user);
-        Map<String, Object> given = new HashMap<>(variables == null ? Map.of() : variables);
-        TaskInputs.check(task.elementId(), given);
-        given.put("completedBy", user.username());
-        inbox.complete(key, given);
-        audit.record(clock.now(), user.username(), "task.complete", "task", String.valueOf(key),
-                Map.of("element", task.elementId(), "processInstance", task.processInstanceKey()), given);
+        tasks.complete(key, variables, currentUser.get());
         return Map.of("key", key, "completed", true);
-    }
-
-    private UserTask allowed(long key, DtiUser user) {
-        UserTask task = inbox.task(key).orElseThrow(() -> new NotFoundException("Không có công việc đang mở số " + key));
-        if (Collections.disjoint(task.candidateGroups(), user.groups())) {
-            throw new ForbiddenException("Công việc này thuộc nhóm " + String.join(", ", task.candidateGroups())
-                    + ", không phải của bạn");
-        }
-        return task;
     }
 }
