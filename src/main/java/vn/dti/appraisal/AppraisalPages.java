@@ -39,6 +39,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The council's review page of one unit: per item the three score columns, the evidence with its text and a preview,
@@ -307,7 +309,7 @@ class AppraisalPages {
     }
 
     public record ExplanationView(String requestedAt, String requestedBy, List<String> items, String question,
-                                  String replyDeadline, String status, boolean open, String answer,
+                                  String replyDeadline, String status, String answer,
                                   String answeredAt, String answeredBy, List<String> evidence) {
     }
 
@@ -321,7 +323,7 @@ class AppraisalPages {
         about.add(typeLabel(d.mediaType()));
         about.add(d.sizeText());
         if (d.kind() != null || d.number() != null || d.date() != null) {
-            about.add(String.join(" ", java.util.stream.Stream.of(d.kind(),
+            about.add(String.join(" ", Stream.of(d.kind(),
                     d.number() == null ? null : "số " + d.number(),
                     d.date() == null ? null : "ngày " + VietnameseFormat.date(d.date()))
                     .filter(Objects::nonNull).toList()));
@@ -334,7 +336,7 @@ class AppraisalPages {
         }
         return new DocumentView(d.sha256(), d.fileName(), String.join(" · ", about), d.noText() || text.isEmpty(),
                 text.substring(0, cut), text.substring(cut), d.textLength() > EvidenceReview.TEXT_SHOWN, d.image(),
-                java.util.stream.IntStream.rangeClosed(1, d.pagesShown()).boxed().toList(), d.pageCount());
+                IntStream.rangeClosed(1, d.pagesShown()).boxed().toList(), d.pageCount());
     }
 
     private static ExplanationView explanationView(ExplanationRequest r, Map<String, String> names) {
@@ -344,7 +346,7 @@ class AppraisalPages {
                     case OPEN -> "Chờ đơn vị trả lời";
                     case ANSWERED -> "Đơn vị đã giải trình";
                     case UNANSWERED -> "Quá hạn, đơn vị không trả lời";
-                }, r.getStatus() == ExplanationRequest.Status.OPEN, r.getAnswer(),
+                }, r.getAnswer(),
                 VietnameseFormat.dateTime(r.getAnsweredAt()), r.getAnsweredBy(), r.getAnswerEvidence());
     }
 

@@ -13,7 +13,6 @@ import vn.dti.framework.ConflictException;
 import vn.dti.framework.ForbiddenException;
 import vn.dti.framework.InvalidInputException;
 import vn.dti.framework.VietnameseFormat;
-import vn.dti.indicator.IndicatorNode;
 import vn.dti.indicator.IndicatorSet;
 import vn.dti.indicator.IndicatorSetCatalog;
 import vn.dti.scoring.Band;
