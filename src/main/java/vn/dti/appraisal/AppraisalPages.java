@@ -198,7 +198,8 @@ class AppraisalPages {
         if (model.getAttribute("errors") instanceof List<?> problems) {
             problems.forEach(p -> {
                 FieldProblem problem = (FieldProblem) p;
-                String code = problem.field().replaceFirst("^items\\.", "").replaceFirst("\\.(points|percent|met)$", "");
+                String code = problem.field().replaceFirst("^items\\.", "")
+                        .replaceFirst("\\.(points|percent|met)$", "");
                 errors.computeIfAbsent(code, k -> new ArrayList<>()).add(problem.reason());
             });
         }

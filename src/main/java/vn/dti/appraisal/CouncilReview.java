@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The council's decisions on one unit, as its review page takes them. Each completes the council's open task of the
@@ -38,6 +39,8 @@ public class CouncilReview {
 
     /** How long the next task of the appraisal may take to appear once the review task is completed. */
     private static final Duration NEXT_TASK = Duration.ofSeconds(30);
+    /** How long a decision waits for the worker after the task to record it, so that the page shows it recorded. */
+    private static final Duration RECORDING = Duration.ofSeconds(15);
     private static final int MAX_REPLY_DAYS = 60;
 
     private final AssessmentService assessments;
@@ -100,7 +103,9 @@ public class CouncilReview {
         if (replyDays != null) {
             variables.put("replyDays", replyDays);
         }
+        int before = appraisals.requests(assessmentId).size();
         tasks.complete(request.key(), variables, user);
+        awaitRecorded(() -> appraisals.requests(assessmentId).size() > before);
     }
 
     /** Stores appraised values (checked, audited); answers what still lacks a reason. */
@@ -124,7 +129,21 @@ public class CouncilReview {
         }
         UserTask review = reviewTask(assessmentId, user).orElseThrow(() -> notTheCouncilsTurn(assessmentId, user));
         tasks.complete(review.key(), Map.of("decision", "appraise"), user);
+        awaitRecorded(() -> assessments.get(assessmentId).getStatus() == AssessmentStatus.APPRAISED);
         return List.of();
+    }
+
+    /** The worker after a task records the decision a moment later; the page waits for it, a while at most. */
+    private static void awaitRecorded(BooleanSupplier recorded) {
+        long until = System.nanoTime() + RECORDING.toNanos();
+        while (!recorded.getAsBoolean() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private Assessment appraisedBy(long assessmentId, DtiUser user) {

@@ -26,11 +26,13 @@ import vn.dti.workflow.TaskService;
 import vn.dti.workflow.UserTask;
 
 import java.text.Normalizer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,8 +84,9 @@ class CouncilPages {
         this.currentUser = currentUser;
     }
 
-    public record InboxEntry(String kind, String title, String detail, String due, String link, Long cycleId,
-                             String comment) {
+    /** {@code group}: the cycle the task belongs to, as "Các xã thuộc UBND huyện Một · năm 2027". */
+    public record InboxEntry(String kind, String title, String group, String detail, String due, String link,
+                             Long assessmentId, Long cycleId, String comment) {
     }
 
     public record Row(long assessmentId, String unitCode, String unitName, Progress progress, boolean lateSubmission,
@@ -106,11 +109,10 @@ class CouncilPages {
         String query = q == null ? "" : fold(q.strip());
         Instant now = clock.now();
 
+        List<Cycle> appraised = cycles.openCycles().stream()
+                .filter(cycle -> user.groups().contains(cycle.getCouncilGroup())).toList();
         List<Board> boards = new ArrayList<>();
-        for (Cycle cycle : cycles.openCycles()) {
-            if (!user.groups().contains(cycle.getCouncilGroup())) {
-                continue;
-            }
+        for (Cycle cycle : appraised) {
             CycleCalendar calendar = calendars.calendar(cycle.getId());
             List<Assessment> all = assessments.ofCycle(cycle.getId());
             Map<Long, List<ExplanationRequest>> requests = appraisals.requests(all.stream().map(Assessment::getId)
@@ -132,7 +134,9 @@ class CouncilPages {
                     counts.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).toList(), all.size(),
                     rows));
         }
-        model.addAttribute("inbox", inbox(user));
+        Map<Long, String> titles = new HashMap<>();
+        appraised.forEach(cycle -> titles.put(cycle.getId(), title(cycle)));
+        model.addAttribute("inbox", inbox(user, titles));
         model.addAttribute("boards", boards);
         model.addAttribute("progresses", Progress.values());
         model.addAttribute("status", wanted == null ? "" : wanted.name());
@@ -145,9 +149,11 @@ class CouncilPages {
     String revised(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
         DtiUser user = council();
         UserTask task = tasks.find(user, ProcessModel.Cycle.REVISE_RANKING, TaskService.having("cycleId", id))
-                .orElseThrow(() -> new ConflictException("Kỳ đánh giá này không có việc xem xét lại đang chờ Hội đồng"));
+                .orElseThrow(() -> new ConflictException(
+                        "Kỳ đánh giá này không có việc xem xét lại đang chờ Hội đồng"));
         tasks.complete(task.key(), note == null || note.isBlank() ? Map.of() : Map.of("revisionNote", note.strip()),
                 user);
+        tasks.awaitGone(task.key(), Duration.ofSeconds(10));
         redirect.addFlashAttribute("notice", "Đã trình lại kết quả lên Chủ tịch.");
         return "redirect:/council";
     }
@@ -160,29 +166,30 @@ class CouncilPages {
         return user;
     }
 
-    private List<InboxEntry> inbox(DtiUser user) {
+    /** {@code titles}: the council's open cycles by id; a task of another cycle is shown without its cycle. */
+    private List<InboxEntry> inbox(DtiUser user, Map<Long, String> titles) {
         List<InboxEntry> entries = new ArrayList<>();
         for (UserTask task : tasks.mine(user)) {
             String due = task.dueDate() == null ? "" : VietnameseFormat.dateTime(task.dueDate().toInstant());
             Object unitName = task.variables().get("unitName");
             Long assessmentId = TaskService.number(task, "assessmentId").orElse(null);
+            String group = TaskService.number(task, "cycleId").map(id -> titles.getOrDefault(id, "")).orElse("");
             switch (task.elementId()) {
                 case ProcessModel.Appraisal.COUNCIL_REVIEW -> entries.add(new InboxEntry("Thẩm định",
-                        String.valueOf(unitName), reviewDetail(assessmentId), due,
-                        "/council/assessments/" + assessmentId, null, null));
+                        String.valueOf(unitName), group, reviewDetail(assessmentId), due,
+                        "/council/assessments/" + assessmentId, assessmentId, null, null));
                 case ProcessModel.Appraisal.REQUEST_EXPLANATION -> entries.add(new InboxEntry("Yêu cầu giải trình",
-                        String.valueOf(unitName), "Đã chọn yêu cầu giải trình, chưa gửi nội dung", due,
-                        "/council/assessments/" + assessmentId, null, null));
+                        String.valueOf(unitName), group, "Đã chọn yêu cầu giải trình, chưa gửi nội dung", due,
+                        "/council/assessments/" + assessmentId, assessmentId, null, null));
                 case ProcessModel.Cycle.REVISE_RANKING -> {
                     long cycleId = TaskService.number(task, "cycleId").orElseThrow();
-                    Cycle cycle = cycles.get(cycleId);
                     String comment = cycles.decisions(cycleId).stream().filter(d -> !d.isApproved())
                             .reduce((first, second) -> second).map(CycleDecision::getComment).orElse(null);
-                    entries.add(new InboxEntry("Xem xét lại", title(cycle),
-                            "Chủ tịch trả lại kết quả xếp hạng", due, null, cycleId, comment));
+                    entries.add(new InboxEntry("Xem xét lại", titles.getOrDefault(cycleId, "Kỳ đánh giá số " + cycleId),
+                            "", "Chủ tịch trả lại kết quả xếp hạng", due, null, null, cycleId, comment));
                 }
-                default -> entries.add(new InboxEntry(task.name(), String.valueOf(unitName), "", due, null, null,
-                        null));
+                default -> entries.add(new InboxEntry(task.name(), String.valueOf(unitName), group, "", due, null,
+                        assessmentId, null, null));
             }
         }
         return entries;

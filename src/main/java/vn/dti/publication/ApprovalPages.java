@@ -29,6 +29,7 @@ import vn.dti.workflow.ProcessModel;
 import vn.dti.workflow.TaskService;
 import vn.dti.workflow.UserTask;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,9 @@ import java.util.Map;
  */
 @Controller
 class ApprovalPages {
+
+    /** How long the page waits for the engine to close the completed task before showing what remains. */
+    private static final Duration SETTLING = Duration.ofSeconds(10);
 
     private final TaskService tasks;
     private final CycleService cycles;
@@ -106,7 +110,8 @@ class ApprovalPages {
                   @RequestParam(required = false) String comment, Model model, RedirectAttributes redirect) {
         DtiUser user = chairman();
         UserTask task = tasks.find(user, ProcessModel.Cycle.APPROVE_RANKING, TaskService.having("cycleId", id))
-                .orElseThrow(() -> new ConflictException("Kỳ đánh giá này không có kết quả đang chờ Chủ tịch phê duyệt"));
+                .orElseThrow(() -> new ConflictException(
+                        "Kỳ đánh giá này không có kết quả đang chờ Chủ tịch phê duyệt"));
         Map<String, Object> variables = new HashMap<>();
         variables.put("approved", approved);
         if (comment != null && !comment.isBlank()) {
@@ -114,8 +119,10 @@ class ApprovalPages {
         }
         try {
             tasks.complete(task.key(), variables, user);
+            tasks.awaitGone(task.key(), SETTLING);
         } catch (InvalidInputException e) {
-            model.addAttribute("decisionError", "Khi trả lại Hội đồng, cần ghi ý kiến: nêu rõ nội dung cần xem xét lại.");
+            model.addAttribute("decisionError",
+                    "Khi trả lại Hội đồng, cần ghi ý kiến: nêu rõ nội dung cần xem xét lại.");
             model.addAttribute("erroneousCycle", id);
             return ranking(model);
         }

@@ -84,6 +84,22 @@ public class TaskService {
                 Map.of("element", task.elementId(), "processInstance", task.processInstanceKey()), given);
     }
 
+    /**
+     * Waits up to {@code patience} until the completed task has left the inbox: the engine logs its completion a
+     * moment after the command, and a page shown at once would still offer it.
+     */
+    public void awaitGone(long key, Duration patience) {
+        long until = System.nanoTime() + patience.toNanos();
+        while (inbox.task(key).isPresent() && System.nanoTime() < until) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** A variable of a task as a number, e.g. the {@code assessmentId} or {@code cycleId} it belongs to. */
     public static Optional<Long> number(UserTask task, String variable) {
         return task.variables().get(variable) instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();

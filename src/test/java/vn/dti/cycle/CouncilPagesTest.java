@@ -117,8 +117,8 @@ class CouncilPagesTest {
 
         browser.signIn(COUNCIL, ProcessTestSupport.PASSWORD);
         assertThat(browser.path()).isEqualTo("/council");
-        assertThat(progressOf("TN-X001")).isEqualTo("SUBMITTED");
-        assertThat(progressOf("TN-X002")).isEqualTo("LATE");
+        assertThat(progressOf(cycle, "TN-X001")).isEqualTo("SUBMITTED");
+        assertThat(progressOf(cycle, "TN-X002")).isEqualTo("LATE");
         assertThat(browser.text("#cycle-" + cycle + " tr[data-unit='TN-X002']")).contains("Quá hạn", "(gia hạn)");
 
         // Its extension runs out: not reported; the appraisal of TN-X001 begins.
@@ -127,9 +127,10 @@ class CouncilPagesTest {
         awaitOutsidePeriodCheck(support, x001);
 
         browser.go("/council");
-        assertThat(progressOf("TN-X002")).isEqualTo("MISSING");
-        assertThat(progressOf("TN-X001")).isEqualTo("SUBMITTED");
-        assertThat(browser.text("#inbox")).contains("UBND xã Một A", "Chờ Hội đồng xem xét");
+        assertThat(progressOf(cycle, "TN-X002")).isEqualTo("MISSING");
+        assertThat(progressOf(cycle, "TN-X001")).isEqualTo("SUBMITTED");
+        assertThat(browser.text("#inbox [data-assessment='" + x001 + "']")).contains("UBND xã Một A",
+                "Chờ Hội đồng xem xét");
         assertThat(browser.text("#cycle-" + cycle + " [data-progress='MISSING'] .count")).isEqualTo("1");
         browser.find("#filter-status option[value='MISSING']").click();
         browser.find("#board form button[type=submit]").click();
@@ -154,7 +155,8 @@ class CouncilPagesTest {
         assertThat(browser.text("#item-1 details.more .rest")).contains("Giao Văn phòng UBND xã theo dõi");
         assertThat(browser.text("#checks")).contains("06/10/2023", "ngoài kỳ số liệu");
         // Previews: the plan's first page drawn as a picture, the screenshot itself; both loaded when scrolled to.
-        assertThat(browser.find("#item-1 img.page").getAttribute("alt")).isEqualTo("Trang 1 của ke-hoach-chuyen-doi-so.pdf");
+        assertThat(browser.find("#item-1 img.page").getAttribute("alt"))
+                .isEqualTo("Trang 1 của ke-hoach-chuyen-doi-so.pdf");
         browser.script("document.querySelector('#item-1 img.page').scrollIntoView()");
         browser.waitUntil(d -> (Boolean) browser.script(
                 "const i = document.querySelector('#item-1 img.page'); return i.complete && i.naturalWidth > 0"));
@@ -214,7 +216,7 @@ class CouncilPagesTest {
                 "Chờ đơn vị trả lời", "1. Hạ tầng số");
         assertThat(browser.driver().findElements(By.id("explanation-form"))).isEmpty();
         browser.go("/council");
-        assertThat(progressOf("TN-X001")).isEqualTo("EXPLAINING");
+        assertThat(progressOf(cycle, "TN-X001")).isEqualTo("EXPLAINING");
 
         // The unit answers (through the API); the review comes back to the council.
         JsonNode answer = support.awaitTask(OFFICER, Appraisal.ANSWER_EXPLANATION, forAssessment(x001));
@@ -223,7 +225,7 @@ class CouncilPagesTest {
                 "Gửi kèm Biên bản nghiệm thu số 07/BB-UBND; mạng LAN mới phủ 4 trên 5 phòng."));
         support.awaitTask(COUNCIL, Appraisal.COUNCIL_REVIEW, forAssessment(x001));
         browser.go("/council");
-        assertThat(browser.text("#inbox")).contains("Đơn vị đã giải trình");
+        assertThat(browser.text("#inbox [data-assessment='" + x001 + "']")).contains("Đơn vị đã giải trình");
 
         browser.go("/council/assessments/" + x001);
         assertThat(browser.text("#explanations")).contains("Đơn vị đã giải trình", "07/BB-UBND");
@@ -250,7 +252,7 @@ class CouncilPagesTest {
         assertThat(browser.text("#item-1 .appraisal-reason")).contains("Mạng LAN mới phủ 4/5 phòng");
         assertThat(browser.driver().findElements(By.id("score-1"))).isEmpty();
         browser.go("/council");
-        assertThat(progressOf("TN-X001")).isEqualTo("APPRAISED");
+        assertThat(progressOf(cycle, "TN-X001")).isEqualTo("APPRAISED");
 
         // The chairman sees the ranking with its bands and statistics, and returns it with a comment.
         JsonNode approval = support.awaitTask(CHAIRMAN, Cycle.APPROVE_RANKING, forCycle(cycle));
@@ -278,8 +280,9 @@ class CouncilPagesTest {
         // The council sees the comment in its inbox and puts the ranking up again.
         support.awaitTask(COUNCIL, Cycle.REVISE_RANKING, forCycle(cycle));
         browser.signIn(COUNCIL, ProcessTestSupport.PASSWORD);
-        assertThat(browser.text("#inbox")).contains("Xem xét lại", "Đề nghị rà soát lại điểm mục 1 của xã Một A.");
-        browser.find("#inbox button.resubmit").click();
+        String revision = "#inbox [data-cycle='" + cycle + "'] ";
+        assertThat(browser.text(revision)).contains("Xem xét lại", "Đề nghị rà soát lại điểm mục 1 của xã Một A.");
+        browser.find(revision + "button.resubmit").click();
         assertThat(browser.text("[role=status]")).isEqualTo("Đã trình lại kết quả lên Chủ tịch.");
 
         // The chairman approves.
@@ -307,8 +310,9 @@ class CouncilPagesTest {
         return OffsetDateTime.of(year, month, day, 9, 0, 0, 0, VIETNAM);
     }
 
-    private String progressOf(String unit) {
-        return browser.find("tr[data-unit='" + unit + "']").getAttribute("data-progress");
+    /** Other tests of the JVM open cycles for the same council: everything is looked up within this cycle's board. */
+    private String progressOf(long cycle, String unit) {
+        return browser.find("#cycle-" + cycle + " tr[data-unit='" + unit + "']").getAttribute("data-progress");
     }
 
     private List<String> unitsListed(long cycle) {
