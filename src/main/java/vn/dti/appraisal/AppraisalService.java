@@ -10,6 +10,9 @@ import vn.dti.indicator.IndicatorSet;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -77,6 +80,17 @@ public class AppraisalService {
     @Transactional(readOnly = true)
     public List<ExplanationRequest> requests(long assessmentId) {
         return requests.findByAssessmentIdOrderById(assessmentId);
+    }
+
+    /** The requests of many assessments at once (a council's board), by assessment, oldest first. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<ExplanationRequest>> requests(Collection<Long> assessmentIds) {
+        Map<Long, List<ExplanationRequest>> byAssessment = new LinkedHashMap<>();
+        if (!assessmentIds.isEmpty()) {
+            requests.findByAssessmentIdInOrderById(assessmentIds).forEach(request -> byAssessment
+                    .computeIfAbsent(request.getAssessmentId(), k -> new ArrayList<>()).add(request));
+        }
+        return byAssessment;
     }
 
     private ExplanationRequest get(long id) {

@@ -133,7 +133,7 @@ public class AppraisalWorkers {
      * The form asks for points; a yes/no item takes 0 or its maximum (anything else is refused when stored, as an
      * incident with the reason), a ratio item takes them as a share of its maximum.
      */
-    private static AppraisedItem fromPoints(IndicatorNode node, BigDecimal points, String reason) {
+    static AppraisedItem fromPoints(IndicatorNode node, BigDecimal points, String reason) {
         return switch (node.kind()) {
             case POINTS -> new AppraisedItem(null, null, null, null, points, null, reason);
             case RATIO -> new AppraisedItem(null, null, null, points.multiply(BigDecimal.valueOf(100))

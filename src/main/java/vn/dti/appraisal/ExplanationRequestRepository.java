@@ -2,6 +2,7 @@ package vn.dti.appraisal;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,4 +11,6 @@ interface ExplanationRequestRepository extends JpaRepository<ExplanationRequest,
     Optional<ExplanationRequest> findByJobKey(long jobKey);
 
     List<ExplanationRequest> findByAssessmentIdOrderById(long assessmentId);
+
+    List<ExplanationRequest> findByAssessmentIdInOrderById(Collection<Long> assessmentIds);
 }

@@ -122,6 +122,16 @@ public class CycleService {
                 .map(Unit::getCode).toList();
     }
 
+    /** The group as people name it: "Các sở, ban, ngành", "Các xã thuộc UBND huyện Một". */
+    public String groupName(Cycle cycle) {
+        return switch (cycle.getLevel()) {
+            case SO -> "Các sở, ban, ngành";
+            case HUYEN -> "UBND các huyện, thị xã, thành phố";
+            case XA -> "Các xã thuộc " + units.unit(cycle.getGroupCode()).map(Unit::getName)
+                    .orElse(cycle.getGroupCode());
+        };
+    }
+
     private Unit huyen(String province, String code) {
         if (code == null || code.isBlank()) {
             throw new InvalidInputException("group", "với cấp xã, hãy chọn huyện (mã đơn vị cấp huyện) có các xã được đánh giá");

@@ -2,13 +2,18 @@ package vn.dti.framework;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** How people read numbers and dates here: decimal comma, two decimals rounded half-up, dd/MM/yyyy. */
 public final class VietnameseFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    /** Asia/Ho_Chi_Minh: +07:00 all year. */
+    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
     private VietnameseFormat() {
     }
@@ -24,6 +29,21 @@ public final class VietnameseFormat {
 
     public static String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
+    }
+
+    /** An instant as a date in Vietnam; empty for null. */
+    public static String date(Instant instant) {
+        return instant == null ? "" : DATE.format(instant.atOffset(VIETNAM));
+    }
+
+    /** An instant as "14:30 06/10/2023" in Vietnam, the order Vietnamese documents write it; empty for null. */
+    public static String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atOffset(VIETNAM));
+    }
+
+    /** A number as typed in a field: "12,5", "40" (no trailing zeros, no grouping); empty for null. */
+    public static String input(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
     /** Reads a number as Vietnamese documents print it: "162,08", "1.000", "131,5"; "-" and blank are null. */

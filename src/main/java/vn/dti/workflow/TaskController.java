@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.dti.framework.NotFoundException;
 import vn.dti.security.CurrentUser;
-import vn.dti.security.DtiUser;
 
 import java.util.List;
 import java.util.Map;
@@ -42,10 +41,7 @@ class TaskController {
     @PostMapping("/{key}/claim")
     @Operation(summary = "Nhận xử lý một công việc")
     UserTask claim(@PathVariable long key) {
-        DtiUser user = currentUser.get();
-        UserTask task = tasks.open(key, user);
-        tasks.claim(key, user);
-        return task;
+        return tasks.claim(key, currentUser.get());
     }
 
     @PostMapping("/{key}/complete")

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A person's Camunda user tasks, in either run mode: only the tasks of the person's candidate groups are listed,
@@ -88,9 +89,42 @@ public class UserTasks {
         return formId(task).flatMap(models::form);
     }
 
-    public void claim(long key, DtiUser user) {
-        open(key, user);
+    /** The person's first open task at that element whose variables pass {@code variables}. */
+    public Optional<UserTask> find(DtiUser user, String elementId, Predicate<Map<String, Object>> variables) {
+        return mine(user).stream()
+                .filter(task -> task.elementId().equals(elementId) && variables.test(task.variables()))
+                .findFirst();
+    }
+
+    /**
+     * Waits up to {@code patience} for such a task: the engine creates the next task of a process a moment after the
+     * previous one was completed (and a cluster's search sees it later still).
+     */
+    public Optional<UserTask> await(DtiUser user, String elementId, Predicate<Map<String, Object>> variables,
+                                    Duration patience) {
+        long until = System.nanoTime() + patience.toNanos();
+        while (true) {
+            Optional<UserTask> found = find(user, elementId, variables);
+            if (found.isPresent() || System.nanoTime() >= until || !pause()) {
+                return found;
+            }
+        }
+    }
+
+    /** A variable of a task as a number, e.g. the {@code assessmentId} or {@code cycleId} it belongs to. */
+    public static Optional<Long> number(UserTask task, String variable) {
+        return task.variables().get(variable) instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
+    }
+
+    /** Matches the variables of tasks that belong to that assessment, cycle or explanation request. */
+    public static Predicate<Map<String, Object>> having(String variable, long value) {
+        return variables -> variables.get(variable) instanceof Number n && n.longValue() == value;
+    }
+
+    public UserTask claim(long key, DtiUser user) {
+        UserTask task = open(key, user);
         inbox.assign(key, user.username());
+        return task;
     }
 
     /**
@@ -107,7 +141,7 @@ public class UserTasks {
         audit.record(clock.now(), user.username(), "task.complete", "task", String.valueOf(key),
                 Map.of("element", task.elementId(), "processInstance", task.processInstanceKey()), given);
         jdbc.update("delete from task_draft where task_key = ?", key);
-        awaitGone(key);
+        awaitGone(key, COMPLETION_WAIT);
     }
 
     public Optional<Draft> draft(long key, DtiUser user) {
@@ -139,15 +173,24 @@ public class UserTasks {
         return new Draft(key, data, savedAt, TIME.format(savedAt.atOffset(ZoneOffset.ofHours(7))));
     }
 
-    private void awaitGone(long key) {
-        long until = System.nanoTime() + COMPLETION_WAIT.toNanos();
-        while (inbox.task(key).isPresent() && System.nanoTime() < until) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+    /**
+     * Waits up to {@code patience} until the completed task has left the inbox: the engine logs its completion a
+     * moment after the command, and a page shown at once would still offer it.
+     */
+    public void awaitGone(long key, Duration patience) {
+        long until = System.nanoTime() + patience.toNanos();
+        while (inbox.task(key).isPresent() && System.nanoTime() < until && pause()) {
+        }
+    }
+
+    /** Sleeps a moment; false when interrupted. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(20);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -119,7 +119,9 @@ public final class Browser implements AutoCloseable {
         boolean scrollsSideways = false;
         for (int width : new int[] {WIDE, NARROW}) {
             driver.manage().window().setSize(new Dimension(width, 900));
-            long height = ((Number) script("return Math.max(document.body.scrollHeight, 900)")).longValue();
+            // The window's size includes the browser's frame: add it, or the page's foot is cut off.
+            long height = ((Number) script("return Math.max(document.documentElement.scrollHeight, 900)"
+                    + " + window.outerHeight - window.innerHeight")).longValue();
             driver.manage().window().setSize(new Dimension(width, (int) Math.min(height, 8000)));
             if (width == NARROW) {
                 scrollsSideways = (Boolean) script(
