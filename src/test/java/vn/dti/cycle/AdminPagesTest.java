@@ -11,7 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import vn.dti.assessment.AssessmentService;
 import vn.dti.calendar.CalendarService;
@@ -24,6 +28,7 @@ import vn.dti.workflow.TaskInbox;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -147,6 +152,11 @@ class AdminPagesTest {
                         .as(user + " " + page).isEqualTo(HttpStatus.FORBIDDEN);
             }
         }
+        HttpHeaders browserLike = new HttpHeaders();
+        browserLike.setAccept(List.of(MediaType.TEXT_HTML));
+        assertThat(http.withBasicAuth("canbo.tn-x001", "thu-nghiem").exchange("/admin", HttpMethod.GET,
+                new HttpEntity<>(browserLike), String.class).getStatusCode()).as("a browser asking for a page")
+                .isEqualTo(HttpStatus.FORBIDDEN);
         long cycleId = new ProcessTestSupport(http, clock).startCycle(new ProcessTestSupport(http, clock).freshYear(),
                 "XA", "TN-H02");
         for (String page : new String[] {"/calendar", "/process"}) {
