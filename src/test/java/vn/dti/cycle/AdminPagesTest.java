@@ -200,6 +200,7 @@ class AdminPagesTest {
         WebElement page = browser.driver().findElement(By.tagName("html"));
         browser.find(button).click();
         browser.waitUntil(ExpectedConditions.stalenessOf(page));
+        browser.waitUntil(d -> "complete".equals(browser.script("return document.readyState")));
     }
 
     private static void type(String css, String text) {

@@ -198,6 +198,7 @@ class IndicatorSetPagesTest {
         browser.find("#file").sendKeys(file.toAbsolutePath().toString());
         browser.find("form[enctype='multipart/form-data'] button[type=submit]").click();
         browser.waitUntil(ExpectedConditions.stalenessOf(page));
+        browser.waitUntil(d -> "complete".equals(browser.script("return document.readyState")));
     }
 
     private void assertStored(String version, boolean stored) {
