@@ -29,6 +29,7 @@ import vn.dti.workflow.ProcessModel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +166,29 @@ public class CycleService {
         };
         if (!allowed) {
             throw new ForbiddenException("Bạn không theo dõi được kỳ đánh giá này");
+        }
+        return cycle;
+    }
+
+    /** The administrator's province's cycles, the latest year first. */
+    @Transactional(readOnly = true)
+    public List<Cycle> administeredCycles(DtiUser user) {
+        if (user.role() != Role.ADMIN) {
+            throw new ForbiddenException("Chỉ quản trị viên tỉnh xem được danh sách kỳ đánh giá để quản trị");
+        }
+        return cycles.findByProvinceCodeOrderById(user.province()).stream()
+                .sorted(Comparator.comparing(Cycle::getYear).reversed()
+                        .thenComparing(Cycle::getId, Comparator.reverseOrder()))
+                .toList();
+    }
+
+    /** A cycle its province's administrator follows, published ones included. */
+    @Transactional(readOnly = true)
+    public Cycle administrable(long id, DtiUser user) {
+        Cycle cycle = get(id);
+        if (!user.isAdminOf(cycle.getProvinceCode())) {
+            throw new ForbiddenException("Chỉ quản trị viên của tỉnh " + cycle.getProvinceCode()
+                    + " quản trị được kỳ đánh giá này");
         }
         return cycle;
     }

@@ -10,6 +10,11 @@ import java.util.Set;
 /** Checks that an indicator set adds up. Returns every problem found, in Vietnamese, each naming the code. */
 public final class IndicatorSetValidator {
 
+    /** What the database keeps of a version and a code; longer ones could not be stored. */
+    private static final int MAX_CODE_LENGTH = 32;
+    /** Points are kept to the hundredth, below 10^8: a finer or larger number would be stored changed. */
+    private static final BigDecimal POINTS_LIMIT = new BigDecimal("100000000");
+
     private IndicatorSetValidator() {
     }
 
@@ -18,10 +23,16 @@ public final class IndicatorSetValidator {
         if (blank(set.province())) problems.add("thiếu mã tỉnh (province)");
         if (set.level() == null) problems.add("thiếu cấp (level: SO | HUYEN | XA)");
         if (blank(set.version())) problems.add("thiếu phiên bản (version)");
+        if (!blank(set.version()) && set.version().length() > MAX_CODE_LENGTH) {
+            problems.add("phiên bản (version) dài " + set.version().length() + " ký tự, tối đa " + MAX_CODE_LENGTH);
+        }
         if (set.effectiveFrom() == null && set.complete()) {
             problems.add("thiếu ngày hiệu lực (effectiveFrom); chỉ bộ chỉ số chưa đủ điểm (complete: false) mới được để trống");
         }
         if (set.scale() == null || set.scale().signum() <= 0) problems.add("thang điểm (scale) phải lớn hơn 0");
+        if (set.scale() != null && !storable(set.scale())) {
+            problems.add("thang điểm " + plain(set.scale()) + " phải nhỏ hơn 100.000.000 và có tối đa 2 chữ số thập phân");
+        }
         if (set.items().isEmpty()) problems.add("bộ chỉ số không có mục nào (items)");
 
         Set<String> codes = new HashSet<>();
@@ -42,12 +53,17 @@ public final class IndicatorSetValidator {
             code = "?";
         } else if (!codes.add(code)) {
             problems.add("mã " + code + " bị trùng");
+        } else if (code.length() > MAX_CODE_LENGTH) {
+            problems.add("mã " + code + " dài " + code.length() + " ký tự, tối đa " + MAX_CODE_LENGTH);
         }
         if (blank(node.name())) problems.add("mục " + code + ": thiếu tên");
         if (node.type() == null) problems.add("mục " + code + ": thiếu loại (type)");
         if (node.points() == null && complete) problems.add("mục " + code + ": thiếu điểm tối đa (points)");
         if (node.points() != null && node.points().signum() < 0) {
             problems.add("mục " + code + ": điểm tối đa " + plain(node.points()) + " là số âm");
+        } else if (node.points() != null && !storable(node.points())) {
+            problems.add("mục " + code + ": điểm tối đa " + plain(node.points())
+                    + " phải nhỏ hơn 100.000.000 và có tối đa 2 chữ số thập phân");
         }
         if (node.isLeaf() && node.kind() == null) {
             problems.add("mục " + code + ": là mục lá nhưng thiếu cách tính (kind: YES_NO | RATIO | POINTS)");
@@ -73,6 +89,10 @@ public final class IndicatorSetValidator {
             return null;
         }
         return nodes.stream().map(IndicatorNode::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static boolean storable(BigDecimal value) {
+        return value.stripTrailingZeros().scale() <= 2 && value.abs().compareTo(POINTS_LIMIT) < 0;
     }
 
     private static boolean blank(String value) {
