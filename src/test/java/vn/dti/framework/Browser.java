@@ -31,6 +31,18 @@ public final class Browser implements AutoCloseable {
     private static final int WIDE = 1280;
     private static final int NARROW = 360;
 
+    /** The innermost elements that reach past the page's right edge, to say why a page scrolls sideways. */
+    private static final String WIDER = """
+            const edge = document.documentElement.clientWidth;
+            return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > edge + 1)
+                .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > edge + 1))
+                .slice(0, 5)
+                .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.')
+                    + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')
+                .join(', ');
+            """;
+
     private final WebDriver driver;
     private final String baseUrl;
 
@@ -126,6 +138,9 @@ public final class Browser implements AutoCloseable {
             if (width == NARROW) {
                 scrollsSideways = (Boolean) script(
                         "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+                if (scrollsSideways) {
+                    System.err.println(name + " scrolls sideways at " + width + " px, because of: " + script(WIDER));
+                }
             }
             save(name + "-" + width + ".png");
         }
