@@ -2,13 +2,17 @@ package vn.dti.framework;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** How people read numbers and dates here: decimal comma, two decimals rounded half-up, dd/MM/yyyy. */
 public final class VietnameseFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private VietnameseFormat() {
     }
@@ -24,6 +28,11 @@ public final class VietnameseFormat {
 
     public static String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
+    }
+
+    /** An instant as people in Việt Nam read it: {@code 05/06/2025 14:35}, their time zone. */
+    public static String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(VIETNAM));
     }
 
     /** Reads a number as Vietnamese documents print it: "162,08", "1.000", "131,5"; "-" and blank are null. */

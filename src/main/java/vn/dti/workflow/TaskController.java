@@ -16,6 +16,7 @@ import vn.dti.security.DtiUser;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,8 +68,16 @@ class TaskController {
         TaskInputs.check(task.elementId(), given);
         given.put("completedBy", user.username());
         inbox.complete(key, given);
-        audit.record(clock.now(), user.username(), "task.complete", "task", String.valueOf(key),
-                Map.of("element", task.elementId(), "processInstance", task.processInstanceKey()), given);
+        // The assessment or cycle the task belongs to: who may read the audit log follows them.
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("element", task.elementId());
+        before.put("processInstance", task.processInstanceKey());
+        for (String subject : List.of("assessmentId", "cycleId")) {
+            if (task.variables().get(subject) != null) {
+                before.put(subject, task.variables().get(subject));
+            }
+        }
+        audit.record(clock.now(), user.username(), "task.complete", "task", String.valueOf(key), before, given);
         return Map.of("key", key, "completed", true);
     }
 
