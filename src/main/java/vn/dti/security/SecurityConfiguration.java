@@ -18,14 +18,20 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -66,10 +72,13 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(SIGN_IN_PAGE + "?logout"))
                 .httpBasic(basic -> basic.realmName("DTI").authenticationEntryPoint(apiEntryPoint))
                 // The API answers 401 and 403 as problem details; pages send people to the sign-in page or show the
-                // Vietnamese error page.
+                // Vietnamese error page, whatever the request accepts.
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(apiEntryPoint, SecurityConfiguration::apiCall)
-                        .defaultAccessDeniedHandlerFor(apiAccessDenied(json), SecurityConfiguration::apiCall))
+                        .authenticationEntryPoint(forApiOrPages(apiEntryPoint,
+                                new LoginUrlAuthenticationEntryPoint(SIGN_IN_PAGE)))
+                        .accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+                                new LinkedHashMap<>(Map.of(SecurityConfiguration::apiCall, apiAccessDenied(json))),
+                                new AccessDeniedHandlerImpl())))
                 // The pages' forms and scripts carry the session's token. An API call that brings its own credentials,
                 // or no session at all, has no cookie a forged request could ride on.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::apiCallWithoutSession))
@@ -91,11 +100,19 @@ class SecurityConfiguration {
     }
 
     /** A locked name is sent back with its own message; the session keeps the exception for the page to read. */
-    private static ExceptionMappingAuthenticationFailureHandler signInFailure() {
-        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
-        handler.setDefaultFailureUrl(SIGN_IN_PAGE + "?error");
-        handler.setExceptionMappings(Map.of(SignInLockedException.class.getName(), SIGN_IN_PAGE + "?locked"));
-        return handler;
+    private static AuthenticationFailureHandler signInFailure() {
+        AuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler(SIGN_IN_PAGE + "?error");
+        AuthenticationFailureHandler locked = new SimpleUrlAuthenticationFailureHandler(SIGN_IN_PAGE + "?locked");
+        return (request, response, exception) -> (exception instanceof SignInLockedException ? locked : wrong)
+                .onAuthenticationFailure(request, response, exception);
+    }
+
+    private static AuthenticationEntryPoint forApiOrPages(AuthenticationEntryPoint api, AuthenticationEntryPoint pages) {
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
+        entryPoints.put(SecurityConfiguration::apiCall, api);
+        DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
+        entryPoint.setDefaultEntryPoint(pages);
+        return entryPoint;
     }
 
     static boolean apiCall(HttpServletRequest request) {
@@ -135,7 +152,6 @@ class SecurityConfiguration {
         problem.setTitle(title);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);
     }
 
