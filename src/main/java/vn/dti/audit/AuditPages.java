@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.dti.framework.InvalidInputException;
+import vn.dti.framework.VietnameseFormat;
 import vn.dti.security.CurrentUser;
 import vn.dti.security.DtiUser;
 
@@ -46,9 +47,9 @@ class AuditPages {
         model.addAttribute("actions", AuditActions.LABELS);
         model.addAttribute("unit", unit);
         model.addAttribute("action", action);
-        // A date input holds ISO dates; a link may carry dd/MM/yyyy.
-        model.addAttribute("from", isoDate(from));
-        model.addAttribute("to", isoDate(to));
+        // The fields show dates the Vietnamese way, whichever way the address wrote them.
+        model.addAttribute("from", vietnameseDate(from));
+        model.addAttribute("to", vietnameseDate(to));
         try {
             AuditService.Result result = audit.read(new AuditService.Query(unit, action, from, to, page, PAGE_SIZE),
                     user);
@@ -69,12 +70,14 @@ class AuditPages {
         return "audit/log";
     }
 
-    private static String isoDate(String text) {
-        if (text == null || !text.contains("/")) {
+    private static String vietnameseDate(String text) {
+        if (text == null || text.isBlank()) {
             return text;
         }
         try {
-            return LocalDate.parse(text.strip(), VIETNAMESE_DATE).toString();
+            String value = text.strip();
+            return VietnameseFormat.date(value.contains("/") ? LocalDate.parse(value, VIETNAMESE_DATE)
+                    : LocalDate.parse(value));
         } catch (DateTimeParseException e) {
             return text;
         }

@@ -56,8 +56,8 @@ class AuditService {
     }
 
     record Entry(long id, Instant at, String atText, String actor, String action, String actionLabel,
-                 String subjectType, String subjectId, String unit, String unitName, String province,
-                 JsonNode before, JsonNode after) {
+                 String subjectType, String subjectId, String subjectText, String unit, String unitName,
+                 String province, JsonNode before, JsonNode after) {
     }
 
     record Result(List<Entry> entries, long total, int page, int size) {
@@ -122,11 +122,28 @@ class AuditService {
                     String code = rs.getString("unit_code");
                     return new Entry(rs.getLong("id"), at, VietnameseFormat.dateTime(at), rs.getString("actor"),
                             rs.getString("action"), AuditActions.label(rs.getString("action")),
-                            rs.getString("subject_type"), rs.getString("subject_id"), code,
+                            rs.getString("subject_type"), rs.getString("subject_id"),
+                            subjectText(rs.getString("subject_type"), rs.getString("subject_id")), code,
                             code == null ? null : units.unit(code).map(Unit::getName).orElse(code),
                             rs.getString("province_code"), parse(rs.getString(7)), parse(rs.getString(8)));
                 }, paged.toArray());
         return new Result(entries, total == null ? 0 : total, query.page(), query.size());
+    }
+
+    /** What an entry is about, in words: "phiếu số 12, mục 1.1", "kỳ đánh giá số 3". */
+    static String subjectText(String type, String id) {
+        return switch (type) {
+            case "assessment" -> {
+                int slash = id.indexOf('/');
+                yield slash < 0 ? "phiếu số " + id : "phiếu số " + id.substring(0, slash) + ", mục "
+                        + id.substring(slash + 1);
+            }
+            case "cycle" -> "kỳ đánh giá số " + id;
+            case "task" -> "công việc số " + id;
+            case "results-import" -> "lần nhập bảng kết quả số " + id;
+            case "engine-clock" -> "đồng hồ quy trình";
+            default -> type + " " + id;
+        };
     }
 
     /** The units whose entries this user may read, in the catalog's order: the page offers them as a filter. */

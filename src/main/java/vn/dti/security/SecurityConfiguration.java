@@ -63,7 +63,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/provinces/**", "/api/indicator-sets/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/rankings").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/publications/**").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html").permitAll()
                         .requestMatchers("/", SIGN_IN_PAGE, "/css/**", "/js/**", "/vendor/**", "/favicon.ico",
                                 "/error", "/results/**").permitAll()
                         .anyRequest().authenticated())

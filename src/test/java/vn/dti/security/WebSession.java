@@ -53,6 +53,12 @@ final class WebSession {
                 with(headers, "Content-Type", "application/json"));
     }
 
+    HttpResponse<String> send(String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(request, contentType == null ? headers : with(headers, "Content-Type", contentType));
+    }
+
     /** The sign-in form as a person submits it; answers the redirect it gets. */
     HttpResponse<String> signIn(String username, String password) {
         String token = csrfToken(SecurityConfiguration.SIGN_IN_PAGE);
