@@ -59,7 +59,8 @@ final class AuditFormat {
             return lines;
         }
         if (state.isObject()) {
-            state.fields().forEachRemaining(field -> add(lines, label(field.getKey()), field.getKey(), field.getValue()));
+            state.fields().forEachRemaining(field ->
+                    add(lines, label(field.getKey()), field.getKey(), field.getValue()));
         } else {
             add(lines, "Giá trị", "", state);
         }
@@ -87,7 +88,8 @@ final class AuditFormat {
         List<String> parts = new ArrayList<>();
         object.fields().forEachRemaining(field -> {
             if (!field.getValue().isNull()) {
-                parts.add(label(field.getKey()).toLowerCase(Locale.ROOT) + ": " + text(field.getKey(), field.getValue()));
+                parts.add(label(field.getKey()).toLowerCase(Locale.ROOT) + ": "
+                        + text(field.getKey(), field.getValue()));
             }
         });
         return String.join(" · ", parts);

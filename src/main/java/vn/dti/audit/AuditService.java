@@ -83,7 +83,8 @@ class AuditService {
             problems.add(new FieldProblem("page", "số trang bắt đầu từ 0, đã nhập " + query.page()));
         }
         if (query.size() < 1 || query.size() > MAX_SIZE) {
-            problems.add(new FieldProblem("size", "số dòng mỗi trang từ 1 đến " + MAX_SIZE + ", đã nhập " + query.size()));
+            problems.add(new FieldProblem("size", "số dòng mỗi trang từ 1 đến " + MAX_SIZE + ", đã nhập "
+                    + query.size()));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

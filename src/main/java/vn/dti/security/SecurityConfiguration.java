@@ -108,7 +108,8 @@ class SecurityConfiguration {
                 .onAuthenticationFailure(request, response, exception);
     }
 
-    private static AuthenticationEntryPoint forApiOrPages(AuthenticationEntryPoint api, AuthenticationEntryPoint pages) {
+    private static AuthenticationEntryPoint forApiOrPages(AuthenticationEntryPoint api,
+                                                          AuthenticationEntryPoint pages) {
         LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> entryPoints = new LinkedHashMap<>();
         entryPoints.put(SecurityConfiguration::apiCall, api);
         DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
@@ -116,7 +117,7 @@ class SecurityConfiguration {
         return entryPoint;
     }
 
-    static boolean apiCall(HttpServletRequest request) {
+    private static boolean apiCall(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 

@@ -64,7 +64,8 @@ class SignInAttempts {
     private SignInLimit.State state(String key, boolean forUpdate) {
         List<SignInLimit.State> rows = jdbc.query("select failures, window_start, locked_until from sign_in_attempt"
                         + " where username = ?" + (forUpdate ? " for update" : ""),
-                (rs, n) -> new SignInLimit.State(rs.getInt(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3))),
+                (rs, n) -> new SignInLimit.State(rs.getInt(1), instant(rs.getTimestamp(2)),
+                        instant(rs.getTimestamp(3))),
                 key);
         return rows.isEmpty() ? SignInLimit.State.NONE : rows.getFirst();
     }
