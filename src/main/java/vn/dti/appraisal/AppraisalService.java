@@ -55,8 +55,10 @@ public class AppraisalService {
             return;
         }
         request.answer(answer == null ? "" : answer, evidence, by, now);
-        audit.record(now, by, "explanation.answer", "assessment", String.valueOf(request.getAssessmentId()), null,
-                Map.of("request", requestId, "answer", request.getAnswer(), "evidence", evidence));
+        audit.record(now, by, "explanation.answer", "assessment", String.valueOf(request.getAssessmentId()),
+                Map.of("request", requestId, "status", ExplanationRequest.Status.OPEN),
+                Map.of("request", requestId, "status", request.getStatus(), "answer", request.getAnswer(),
+                        "evidence", evidence == null ? List.of() : evidence));
     }
 
     /** No answer by the reply deadline: the council appraises with what it has. */
@@ -67,7 +69,8 @@ public class AppraisalService {
         }
         request.unanswered();
         audit.record(now, "hệ thống", "explanation.unanswered", "assessment",
-                String.valueOf(request.getAssessmentId()), null, Map.of("request", requestId));
+                String.valueOf(request.getAssessmentId()), Map.of("request", requestId, "status",
+                        ExplanationRequest.Status.OPEN), Map.of("request", requestId, "status", request.getStatus()));
     }
 
     /** After an embedded engine's restart the council's review starts again: a request still open has lapsed. */

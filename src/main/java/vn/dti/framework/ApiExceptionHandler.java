@@ -3,11 +3,13 @@ package vn.dti.framework;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -16,8 +18,12 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Turns refusals into RFC 9457 problem details with a Vietnamese title and the list of field problems. */
-@RestControllerAdvice
+/**
+ * Turns the API's refusals into RFC 9457 problem details with a Vietnamese title and the list of field problems.
+ * Pages' refusals are {@link PageExceptionHandler}'s: this one goes first, for REST controllers only.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(0)
 class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)

@@ -4,16 +4,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** How people read numbers and dates here: decimal comma, two decimals rounded half-up, dd/MM/yyyy. */
 public final class VietnameseFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
-    /** Asia/Ho_Chi_Minh: +07:00 all year. */
-    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private VietnameseFormat() {
     }
@@ -33,12 +32,12 @@ public final class VietnameseFormat {
 
     /** An instant as a date in Vietnam; empty for null. */
     public static String date(Instant instant) {
-        return instant == null ? "" : DATE.format(instant.atOffset(VIETNAM));
+        return instant == null ? "" : DATE.format(instant.atZone(VIETNAM));
     }
 
-    /** An instant as "14:30 06/10/2023" in Vietnam, the order Vietnamese documents write it; empty for null. */
+    /** An instant as people in Việt Nam read it: {@code 05/06/2025 14:35}, their time zone; empty for null. */
     public static String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant.atOffset(VIETNAM));
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(VIETNAM));
     }
 
     /** A number as typed in a field: "12,5", "40" (no trailing zeros, no grouping); empty for null. */

@@ -121,8 +121,13 @@ public class PublicationService {
         jdbc.update("insert into publication (cycle_id, published_at, statistics, decision_draft, decision)"
                         + " values (?, ?, cast(? as jsonb), ?, cast(? as jsonb))", cycleId, Timestamp.from(now),
                 toJson(ranking.statistics()), draft.text(), toJson(draft));
-        audit.record(now, "hệ thống", "cycle.publish", "cycle", String.valueOf(cycleId), null,
-                Map.of("units", ranking.units().size()));
+        // What was published, as the public reads it: each unit's rank, total and band.
+        List<Map<String, Object>> publishedUnits = ranking.units().stream().map(unit -> Map.<String, Object>of(
+                "unit", unit.score().unitCode(), "rank", unit.rank(),
+                "total", VietnameseFormat.score(unit.score().total()),
+                "band", unit.band().label())).toList();
+        audit.record(now, "hệ thống", "cycle.publish", "cycle", String.valueOf(cycleId),
+                Map.of("status", cycle.getStatus()), Map.of("status", CycleStatus.PUBLISHED, "units", publishedUnits));
         cycles.reached(cycleId, ProcessModel.Cycle.PUBLISHED, CycleStatus.PUBLISHED);
     }
 

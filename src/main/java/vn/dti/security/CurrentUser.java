@@ -18,8 +18,9 @@ public class CurrentUser {
     /** The signed-in user, or empty for a reader of the public pages. */
     public Optional<DtiUser> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof DemoUserDetailsService.DtiUserDetails details) {
-            return Optional.of(details.user());
+        if (authentication != null && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof DtiPrincipal principal) {
+            return Optional.of(principal.dtiUser());
         }
         return Optional.empty();
     }

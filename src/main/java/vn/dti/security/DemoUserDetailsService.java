@@ -57,7 +57,7 @@ class DemoUserDetailsService implements UserDetailsService {
     }
 
     /** Spring Security's view of a {@link DtiUser}. */
-    static final class DtiUserDetails extends User {
+    static final class DtiUserDetails extends User implements DtiPrincipal {
         private final DtiUser user;
 
         DtiUserDetails(DtiUser user, String password) {
@@ -65,7 +65,8 @@ class DemoUserDetailsService implements UserDetailsService {
             this.user = user;
         }
 
-        DtiUser user() {
+        @Override
+        public DtiUser dtiUser() {
             return user;
         }
     }

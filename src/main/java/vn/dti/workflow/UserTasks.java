@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,8 +139,16 @@ public class UserTasks {
         TaskInputs.check(task.elementId(), given);
         given.put("completedBy", user.username());
         inbox.complete(key, given);
-        audit.record(clock.now(), user.username(), "task.complete", "task", String.valueOf(key),
-                Map.of("element", task.elementId(), "processInstance", task.processInstanceKey()), given);
+        // The assessment or cycle the task belongs to: who may read the audit log follows them.
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("element", task.elementId());
+        before.put("processInstance", task.processInstanceKey());
+        for (String subject : List.of("assessmentId", "cycleId")) {
+            if (task.variables().get(subject) != null) {
+                before.put(subject, task.variables().get(subject));
+            }
+        }
+        audit.record(clock.now(), user.username(), "task.complete", "task", String.valueOf(key), before, given);
         jdbc.update("delete from task_draft where task_key = ?", key);
         awaitGone(key, COMPLETION_WAIT);
     }

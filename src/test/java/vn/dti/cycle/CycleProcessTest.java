@@ -129,6 +129,40 @@ class CycleProcessTest {
         assertThat(decisions).extracting(d -> d.get("approved").asBoolean() + " " + d.get("decidedBy").asText()
                         + " " + d.path("comment").asText("-"))
                 .containsExactly("false chutich.tn-h02 Xem lại điểm của xã Hai A.", "true chutich.tn-h02 -");
+
+        // Every step is in the audit log, with who did it, and the huyện's council reads it for its xã.
+        List<JsonNode> x003Log = audit("/api/audit?unit=TN-X003&size=200", e -> e.path("subjectId").asText()
+                .matches(x003 + "(/.*)?") || e.path("before").path("assessmentId").asLong() == x003);
+        assertThat(x003Log).extracting(e -> e.get("actor").asText() + " " + e.get("action").asText()).contains(
+                "canbo.tn-x003 assessment.self-score", "canbo.tn-x003 task.complete",
+                "hệ thống assessment.submitted", "hoidong.tn-h02 task.complete", "hoidong.tn-h02 explanation.request",
+                "canbo.tn-x003 explanation.answer", "hệ thống explanation.unanswered",
+                "hoidong.tn-h02 appraisal.score", "hệ thống assessment.appraised");
+        JsonNode reasoned = x003Log.stream().filter(e -> e.get("action").asText().equals("appraisal.score")).findFirst()
+                .orElseThrow();
+        assertThat(reasoned.get("subjectId").asText()).isEqualTo(x003 + "/1");
+        assertThat(reasoned.get("before").get("appraised").get("points").asInt()).isEqualTo(40);
+        assertThat(reasoned.get("before").get("reason").isNull()).isTrue();
+        assertThat(reasoned.get("after").get("reason").asText()).isEqualTo("Số liệu hạ tầng chưa đủ minh chứng");
+        List<JsonNode> cycleLog = audit("/api/audit?size=200",
+                e -> e.get("subjectType").asText().equals("cycle") && e.get("subjectId").asLong() == cycle);
+        assertThat(cycleLog).extracting(e -> e.get("actor").asText() + " " + e.get("action").asText())
+                .containsSubsequence("hệ thống cycle.publish", "chutich.tn-h02 cycle.approve",
+                        "chutich.tn-h02 cycle.return", "quantri.tn cycle.start");
+        assertThat(cycleLog.getFirst().get("after").get("units")).extracting(u -> u.get("rank").asInt() + " "
+                + u.get("unit").asText() + " " + u.get("total").asText()).containsExactly("1 TN-X004 90,00",
+                "2 TN-X003 80,00", "3 TN-X005 -");
+    }
+
+    /** The audit entries the huyện's council reads at that address, newest first, that satisfy {@code which}. */
+    private List<JsonNode> audit(String address, java.util.function.Predicate<JsonNode> which) {
+        List<JsonNode> entries = new java.util.ArrayList<>();
+        support.ok(COUNCIL, HttpMethod.GET, address, null).get("entries").forEach(entry -> {
+            if (which.test(entry)) {
+                entries.add(entry);
+            }
+        });
+        return entries;
     }
 
     @Test
@@ -181,6 +215,20 @@ class CycleProcessTest {
         assertThat(history).extracting(c -> c.get("field").asText())
                 .containsExactly("APPRAISAL_START", "SELF_ASSESSMENT_DEADLINE", "UNIT_DEADLINE");
         assertThat(history.get(1).get("before").asText()).startsWith(year + "-11-30T23:59:59");
+
+        // The changes are in the audit log with who, why, before and after; the extension under its unit.
+        JsonNode changes = support.ok("quantri.tn", HttpMethod.GET, "/api/audit?action=calendar.change", null).get("entries");
+        assertThat(changes).filteredOn(e -> e.get("subjectId").asLong() == cycle)
+                .extracting(e -> e.get("actor").asText() + " " + e.get("before").get("field").asText() + " "
+                        + e.get("before").get("value").asText().substring(0, 10) + " → "
+                        + e.get("after").get("value").asText().substring(0, 10) + " " + e.get("after").get("reason").asText())
+                .containsExactly(
+                        "quantri.tn SELF_ASSESSMENT_DEADLINE " + year + "-11-30 → " + year + "-12-05 Theo chỉ đạo của UBND tỉnh",
+                        "quantri.tn APPRAISAL_START " + year + "-12-01 → " + year + "-12-10 Theo chỉ đạo của UBND tỉnh");
+        JsonNode extension = support.ok("hoidong.tn-h01", HttpMethod.GET, "/api/audit?unit=TN-X002&action=calendar.extend",
+                null).get("entries");
+        assertThat(extension).filteredOn(e -> e.get("subjectId").asLong() == cycle)
+                .extracting(e -> e.get("after").get("reason").asText()).containsExactly("Mất điện kéo dài");
     }
 
     private org.springframework.http.ResponseEntity<JsonNode> changeCalendar(long cycle, String field, String value) {

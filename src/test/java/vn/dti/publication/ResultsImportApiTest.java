@@ -130,12 +130,31 @@ class ResultsImportApiTest {
         JsonNode created = upload(Seed004.huyenCsv(), "huyen-2021.csv", "DLK", "HUYEN", "2021").getBody();
         long id = created.get("id").asLong();
 
-        ResponseEntity<JsonNode> stored = rest.getForEntity("/api/results-imports/" + id, JsonNode.class);
-        ResponseEntity<JsonNode> missing = rest.getForEntity("/api/results-imports/" + (id + 1000), JsonNode.class);
+        ResponseEntity<JsonNode> stored = as("hoidong.dlk").getForEntity("/api/results-imports/" + id, JsonNode.class);
+        ResponseEntity<JsonNode> missing = as("quantri.dlk").getForEntity("/api/results-imports/" + (id + 1000), JsonNode.class);
 
         assertThat(stored.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(stored.getBody()).isEqualTo(created);
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void onlyTheProvincesAdministratorAndCouncilImportAndReadItsTables() {
+        long id = upload(Seed004.huyenCsv(), "huyen-2021.csv", "DLK", "HUYEN", "2021").getBody().get("id").asLong();
+        List<Integer> before = counts();
+
+        for (String other : List.of("quantri.bn", "hoidong.bn", "canbo.bn-s01", "chutich.bn")) {
+            assertThat(as(other).getForEntity("/api/results-imports/" + id, JsonNode.class).getStatusCode())
+                    .as(other).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        ResponseEntity<JsonNode> foreign = upload("quantri.bn", Seed004.huyenCsv(), "huyen-2021.csv", "DLK", "HUYEN",
+                "2021");
+        assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(foreign.getBody().get("detail").asText())
+                .isEqualTo("Chỉ quản trị viên hoặc Hội đồng thẩm định của tỉnh DLK được nhập và xem bảng kết quả đối chiếu");
+        assertThat(rest.getForEntity("/api/results-imports/" + id, JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(counts()).isEqualTo(before);
     }
 
     static Stream<Arguments> refusals() {
@@ -174,8 +193,17 @@ class ResultsImportApiTest {
         assertThat(counts()).isEqualTo(before);
     }
 
+    private TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, "thu-nghiem");
+    }
+
     private ResponseEntity<JsonNode> upload(byte[] content, String fileName, String province, String level,
                                             String year) {
+        return upload("quantri.dlk", content, fileName, province, level, year);
+    }
+
+    private ResponseEntity<JsonNode> upload(String user, byte[] content, String fileName, String province,
+                                            String level, String year) {
         MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         body.add("file", new ByteArrayResource(content) {
             @Override
@@ -188,7 +216,7 @@ class ResultsImportApiTest {
         body.add("year", year);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return rest.postForEntity("/api/results-imports", new HttpEntity<>(body, headers), JsonNode.class);
+        return as(user).postForEntity("/api/results-imports", new HttpEntity<>(body, headers), JsonNode.class);
     }
 
     private List<Integer> counts() {

@@ -1,0 +1,84 @@
+package vn.dti.security;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Failed sign-ins per user name, stored so that a restart keeps a lock. Names that do not exist are counted too: a
+ * lock then says nothing about whether a name is real. Wall-clock time, not the engine's movable clock.
+ */
+@Service
+class SignInAttempts {
+
+    private final JdbcTemplate jdbc;
+    private final SignInLimit limit;
+    private final Clock clock;
+
+    @Autowired
+    SignInAttempts(JdbcTemplate jdbc, SignInLimitProperties properties) {
+        this(jdbc, properties.limit(), Clock.systemUTC());
+    }
+
+    SignInAttempts(JdbcTemplate jdbc, SignInLimit limit, Clock clock) {
+        this.jdbc = jdbc;
+        this.limit = limit;
+        this.clock = clock;
+    }
+
+    /** Until when this name is locked, if it is now. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> lockedUntil(String username) {
+        SignInLimit.State state = state(key(username), false);
+        return limit.locked(state, clock.instant()) ? Optional.of(state.lockedUntil()) : Optional.empty();
+    }
+
+    /** Counts a failure; answers the lock's end if this failure locked the name. */
+    @Transactional
+    public Optional<Instant> failed(String username) {
+        String key = key(username);
+        Instant now = clock.instant();
+        jdbc.update("insert into sign_in_attempt (username) values (?) on conflict do nothing", key);
+        SignInLimit.State next = limit.afterFailure(state(key, true), now);
+        jdbc.update("update sign_in_attempt set failures = ?, window_start = ?, locked_until = ? where username = ?",
+                next.failures(), timestamp(next.windowStart()), timestamp(next.lockedUntil()), key);
+        // Names tried once and long forgotten are not kept for ever.
+        jdbc.update("delete from sign_in_attempt where username <> ? and coalesce(locked_until, window_start) < ?",
+                key, Timestamp.from(now.minus(limit.window()).minus(limit.lockDuration())));
+        return Optional.ofNullable(next.lockedUntil());
+    }
+
+    @Transactional
+    public void succeeded(String username) {
+        jdbc.update("delete from sign_in_attempt where username = ?", key(username));
+    }
+
+    private SignInLimit.State state(String key, boolean forUpdate) {
+        List<SignInLimit.State> rows = jdbc.query("select failures, window_start, locked_until from sign_in_attempt"
+                        + " where username = ?" + (forUpdate ? " for update" : ""),
+                (rs, n) -> new SignInLimit.State(rs.getInt(1), instant(rs.getTimestamp(2)),
+                        instant(rs.getTimestamp(3))),
+                key);
+        return rows.isEmpty() ? SignInLimit.State.NONE : rows.getFirst();
+    }
+
+    private static String key(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
