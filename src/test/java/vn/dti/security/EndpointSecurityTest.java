@@ -141,7 +141,8 @@ class EndpointSecurityTest {
             // The page refuses by role before reading the file; a file of another province is the API rule's case.
             Rule.page("POST /admin/indicator-sets").refuses(OFFICER, COUNCIL, CHAIRMAN),
             Rule.api("POST /api/indicator-sets")
-                    .multipart(Map.of(), "file", "thu-nghiem-xa-2024.yaml", "classpath:indicator-sets/thu-nghiem-xa-2024.yaml")
+                    .multipart(Map.of(), "file", "thu-nghiem-xa-2024.yaml",
+                            "classpath:indicator-sets/thu-nghiem-xa-2024.yaml")
                     .refuses(OFFICER, COUNCIL, CHAIRMAN, "quantri.bn"),
             Rule.page("GET /admin/units").refuses(OFFICER, COUNCIL, CHAIRMAN),
 
@@ -158,7 +159,8 @@ class EndpointSecurityTest {
                     .refuses(OTHER_OFFICER, COUNCIL, ADMIN),
             Rule.api("GET /api/assessments/{id}/checks").path("/api/assessments/{assessment}/checks")
                     .refuses(OTHER_OFFICER, OTHER_COUNCIL),
-            Rule.api("GET /api/assessments/{id}/evidence/{sha256}").path("/api/assessments/{assessment}/evidence/{evidence}")
+            Rule.api("GET /api/assessments/{id}/evidence/{sha256}")
+                    .path("/api/assessments/{assessment}/evidence/{evidence}")
                     .refuses(OTHER_OFFICER, OTHER_COUNCIL, "chutich.tn-h02", "quantri.bn"),
             Rule.api("GET /api/assessments/{id}/evidence/{sha256}/pages/{page}")
                     .path("/api/assessments/{assessment}/evidence/{evidence}/pages/1")
@@ -173,7 +175,8 @@ class EndpointSecurityTest {
             Rule.page("POST /council/assessments/{id}/appraisal").path("/council/assessments/{assessment}/appraisal")
                     .form(Map.of("score-2", "0", "reason-2", "Không thấy trang", "action", "save"))
                     .refuses(OFFICER, OTHER_COUNCIL, CHAIRMAN, ADMIN),
-            Rule.page("POST /council/assessments/{id}/explanation").path("/council/assessments/{assessment}/explanation")
+            Rule.page("POST /council/assessments/{id}/explanation")
+                    .path("/council/assessments/{assessment}/explanation")
                     .form(Map.of("items", "2", "question", "Trang ở đâu?", "replyDays", "5"))
                     .refuses(OFFICER, OTHER_COUNCIL, CHAIRMAN, ADMIN),
             Rule.page("POST /council/cycles/{id}/revision").path("/council/cycles/{cycle}/revision")
@@ -189,7 +192,8 @@ class EndpointSecurityTest {
                     .refuses(OTHER_OFFICER, COUNCIL, ADMIN),
             Rule.api("POST /api/tasks/{key}/complete").path("/api/tasks/{task}/complete").body("{}")
                     .refuses(OTHER_OFFICER, COUNCIL, ADMIN),
-            Rule.api("GET /api/tasks/{key}/draft").path("/api/tasks/{task}/draft").refuses(OTHER_OFFICER, COUNCIL, ADMIN),
+            Rule.api("GET /api/tasks/{key}/draft").path("/api/tasks/{task}/draft")
+                    .refuses(OTHER_OFFICER, COUNCIL, ADMIN),
             Rule.api("PUT /api/tasks/{key}/draft").path("/api/tasks/{task}/draft").body("{\"items\": {}}")
                     .refuses(OTHER_OFFICER, COUNCIL, ADMIN),
             Rule.page("GET /tasks/{key}").path("/tasks/{task}").refuses(OTHER_OFFICER, COUNCIL, ADMIN),
