@@ -148,6 +148,10 @@ class CouncilPages {
     @PostMapping("/council/cycles/{id}/revision")
     String revised(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
         DtiUser user = council();
+        // Another scope's council is refused as such, not told that nothing is waiting for it.
+        if (!user.groups().contains(cycles.get(id).getCouncilGroup())) {
+            throw new ForbiddenException("Kỳ đánh giá này do Hội đồng thẩm định khác xem xét");
+        }
         UserTask task = tasks.find(user, ProcessModel.Cycle.REVISE_RANKING, UserTasks.having("cycleId", id))
                 .orElseThrow(() -> new ConflictException(
                         "Kỳ đánh giá này không có việc xem xét lại đang chờ Hội đồng"));

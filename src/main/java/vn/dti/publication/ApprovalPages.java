@@ -109,6 +109,10 @@ class ApprovalPages {
     String decide(@PathVariable long id, @RequestParam boolean approved,
                   @RequestParam(required = false) String comment, Model model, RedirectAttributes redirect) {
         DtiUser user = chairman();
+        // Another scope's chairman is refused as such, not told that nothing is waiting for approval.
+        if (!user.groups().contains(cycles.get(id).getApproverGroup())) {
+            throw new ForbiddenException("Kết quả của kỳ đánh giá này do Chủ tịch UBND khác phê duyệt");
+        }
         UserTask task = tasks.find(user, ProcessModel.Cycle.APPROVE_RANKING, UserTasks.having("cycleId", id))
                 .orElseThrow(() -> new ConflictException(
                         "Kỳ đánh giá này không có kết quả đang chờ Chủ tịch phê duyệt"));

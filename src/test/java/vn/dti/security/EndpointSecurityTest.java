@@ -44,8 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>A new endpoint without a rule fails {@link #everyEndpointHasARule()} with its name: add a line to
  * {@link #RULES}. Paths may use the fixture's {@code {assessment}} (TN-X001's assessment in an open xã cycle of
- * TN-H01), {@code {cycle}}, {@code {task}} (that assessment's open self-assessment task), {@code {import}} (a Đắk Lắk
- * results import) and {@code {year}} (a year free for a new cycle).
+ * TN-H01), {@code {cycle}} and its {@code {cycleYear}}, {@code {task}} (that assessment's open self-assessment task),
+ * {@code {evidence}} (the SHA-256 of a file TN-X001's officer attached to it), {@code {import}} (a Đắk Lắk results
+ * import) and {@code {year}} (a year free for a new cycle). A page's form is posted with the session's CSRF token, and
+ * its refusal must show the reason the page or service gave: a missing token is refused without one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -63,7 +65,12 @@ class EndpointSecurityTest {
 
     private static final String SELF_SCORE = "{\"items\": {\"2\": {\"met\": true, \"explanation\": \"Có trang\"}}}";
     private static final String APPRAISAL = "{\"items\": {\"2\": {\"met\": false, \"reason\": \"Không thấy trang\"}}}";
+    /** The error page's reason, shown when a service or page refuses (templates/error/403.html), never for CSRF. */
+    private static final String REASON = "class=\"error\" role=\"alert\"";
     private static final Map<String, String> IMPORT_FIELDS = Map.of("province", "DLK", "level", "HUYEN", "year", "2021");
+
+    /** The fixture's cycle's results page: not published, so not found, for anyone. */
+    private static final String RESULTS = "/results/TN/{cycleYear}/TN-H01";
 
     static final List<Rule> RULES = List.of(
             // Public: the front door, signing in, the error page, the API's documentation and what anyone may read.
@@ -81,10 +88,24 @@ class EndpointSecurityTest {
             Rule.open("POST /api/rankings", "computes a posted sheet, stores nothing"),
             Rule.open("GET /api/publications/{cycleId}", "published results only; nothing before publication")
                     .path("/api/publications/{cycle}"),
+            // The published results pages and downloads: anyone, a published cycle only; the fixture's cycle is not
+            // published, so these answer 404 (aCycleNotYetPublishedShowsNothingToAnyone), never the sign-in page.
+            Rule.open("GET /results", "the list of published cycles"),
+            Rule.open("GET /results/{cycleId:\\d+}", "a published cycle's results, 404 before publication")
+                    .path("/results/{cycle}"),
+            Rule.open("GET /results/{province}/{year:\\d{1,4}}/{group}", "a published group's results, 404 before"
+                    + " publication").path(RESULTS),
+            Rule.open("GET /results/{province}/{year:\\d{1,4}}/{group}/ket-qua.xlsx", "the published results' table")
+                    .path(RESULTS + "/ket-qua.xlsx"),
+            Rule.open("GET /results/{province}/{year:\\d{1,4}}/{group}/du-thao-quyet-dinh.docx",
+                    "the published results' draft decision").path(RESULTS + "/du-thao-quyet-dinh.docx"),
+            Rule.open("GET /results/{province}/{year:\\d{1,4}}/{group}/du-thao-quyet-dinh.pdf",
+                    "the published results' draft decision").path(RESULTS + "/du-thao-quyet-dinh.pdf"),
 
             // Signed in, each sees only their own: nothing to refuse by role.
             Rule.api("GET /api/tasks").anyoneSignedIn("lists only the tasks of the caller's own groups"),
             Rule.api("GET /api/engine/clock").anyoneSignedIn("the process clock's time, no data"),
+            Rule.page("GET /tasks").anyoneSignedIn("lists only the tasks of the caller's own groups"),
 
             Rule.api("POST /api/cycles").body("{\"province\": \"TN\", \"year\": {year}, \"level\": \"XA\","
                     + " \"group\": \"TN-H01\"}").refuses(COUNCIL, CHAIRMAN, OFFICER, "quantri.bn"),
@@ -97,6 +118,33 @@ class EndpointSecurityTest {
                     .refuses(COUNCIL, CHAIRMAN, OFFICER, "quantri.bn"),
             Rule.api("GET /api/cycles/{id}/calendar/history").path("/api/cycles/{cycle}/calendar/history")
                     .refuses(OFFICER, OTHER_COUNCIL),
+
+            // The province administrator's pages: its cycles, their calendars and processes, its sets and units.
+            Rule.page("GET /admin").refuses(OFFICER, COUNCIL, CHAIRMAN),
+            Rule.page("POST /admin/cycles").form(Map.of("year", "{year}", "group", "XA:TN-H01"))
+                    .refuses(OFFICER, COUNCIL, CHAIRMAN),
+            Rule.page("GET /admin/cycles/{id}/calendar").path("/admin/cycles/{cycle}/calendar")
+                    .refuses(OFFICER, COUNCIL, CHAIRMAN, "quantri.bn"),
+            Rule.page("POST /admin/cycles/{id}/calendar").path("/admin/cycles/{cycle}/calendar")
+                    .form(Map.of("field", "PUBLICATION_AT", "date", "{year}-03-01", "time", "08:00", "reason", "thử"))
+                    .refuses(OFFICER, COUNCIL, CHAIRMAN, "quantri.bn"),
+            Rule.page("POST /admin/cycles/{id}/extensions").path("/admin/cycles/{cycle}/extensions")
+                    .form(Map.of("unit", "TN-X001", "date", "{cycleYear}-12-05", "time", "23:59", "reason", "thử"))
+                    .refuses(OFFICER, COUNCIL, CHAIRMAN, "quantri.bn"),
+            Rule.page("GET /admin/cycles/{id}/process").path("/admin/cycles/{cycle}/process")
+                    .refuses(OFFICER, COUNCIL, CHAIRMAN, "quantri.bn"),
+            Rule.page("GET /admin/processes/{processId}.bpmn").path("/admin/processes/dti-cycle.bpmn")
+                    .refuses(OFFICER, COUNCIL, CHAIRMAN),
+            Rule.page("GET /admin/indicator-sets").refuses(OFFICER, COUNCIL, CHAIRMAN),
+            Rule.page("GET /admin/indicator-sets/{id}").path("/admin/indicator-sets/TN-XA-2024")
+                    .refuses(OFFICER, COUNCIL, CHAIRMAN, "quantri.bn"),
+            // The page refuses by role before reading the file; a file of another province is the API rule's case.
+            Rule.page("POST /admin/indicator-sets").refuses(OFFICER, COUNCIL, CHAIRMAN),
+            Rule.api("POST /api/indicator-sets")
+                    .multipart(Map.of(), "file", "thu-nghiem-xa-2024.yaml",
+                            "classpath:indicator-sets/thu-nghiem-xa-2024.yaml")
+                    .refuses(OFFICER, COUNCIL, CHAIRMAN, "quantri.bn"),
+            Rule.page("GET /admin/units").refuses(OFFICER, COUNCIL, CHAIRMAN),
 
             Rule.api("GET /api/assessments/{id}").path("/api/assessments/{assessment}")
                     .refuses(OTHER_OFFICER, OTHER_COUNCIL, "chutich.tn-h02", "quantri.bn"),
@@ -111,6 +159,32 @@ class EndpointSecurityTest {
                     .refuses(OTHER_OFFICER, COUNCIL, ADMIN),
             Rule.api("GET /api/assessments/{id}/checks").path("/api/assessments/{assessment}/checks")
                     .refuses(OTHER_OFFICER, OTHER_COUNCIL),
+            Rule.api("GET /api/assessments/{id}/evidence/{sha256}")
+                    .path("/api/assessments/{assessment}/evidence/{evidence}")
+                    .refuses(OTHER_OFFICER, OTHER_COUNCIL, "chutich.tn-h02", "quantri.bn"),
+            Rule.api("GET /api/assessments/{id}/evidence/{sha256}/pages/{page}")
+                    .path("/api/assessments/{assessment}/evidence/{evidence}/pages/1")
+                    .accept("image/png, application/problem+json")
+                    .refuses(OTHER_OFFICER, OTHER_COUNCIL, "chutich.tn-h02", "quantri.bn"),
+
+            // The council's pages: its board, a unit's review (read by the scope's chairman and administrator too)
+            // and its decisions; the chairman's page and decision; the officer's published result.
+            Rule.page("GET /council").refuses(OFFICER, CHAIRMAN, ADMIN),
+            Rule.page("GET /council/assessments/{id}").path("/council/assessments/{assessment}")
+                    .refuses(OFFICER, OTHER_OFFICER, OTHER_COUNCIL, "chutich.tn-h02", "quantri.bn"),
+            Rule.page("POST /council/assessments/{id}/appraisal").path("/council/assessments/{assessment}/appraisal")
+                    .form(Map.of("score-2", "0", "reason-2", "Không thấy trang", "action", "save"))
+                    .refuses(OFFICER, OTHER_COUNCIL, CHAIRMAN, ADMIN),
+            Rule.page("POST /council/assessments/{id}/explanation")
+                    .path("/council/assessments/{assessment}/explanation")
+                    .form(Map.of("items", "2", "question", "Trang ở đâu?", "replyDays", "5"))
+                    .refuses(OFFICER, OTHER_COUNCIL, CHAIRMAN, ADMIN),
+            Rule.page("POST /council/cycles/{id}/revision").path("/council/cycles/{cycle}/revision")
+                    .form(Map.of("note", "Đã xem lại")).refuses(OFFICER, OTHER_COUNCIL, CHAIRMAN, ADMIN),
+            Rule.page("GET /chairman").refuses(OFFICER, COUNCIL, ADMIN),
+            Rule.page("POST /chairman/cycles/{id}/decision").path("/chairman/cycles/{cycle}/decision")
+                    .form(Map.of("approved", "true")).refuses(OFFICER, COUNCIL, ADMIN, "chutich.tn-h02"),
+            Rule.page("GET /my-result").refuses(COUNCIL, CHAIRMAN, ADMIN),
             Rule.api("GET /api/evidence/search").path("/api/evidence/search?q=quyet&unit=TN-X001")
                     .refuses(OTHER_OFFICER, OTHER_COUNCIL, "quantri.bn"),
 
@@ -118,6 +192,11 @@ class EndpointSecurityTest {
                     .refuses(OTHER_OFFICER, COUNCIL, ADMIN),
             Rule.api("POST /api/tasks/{key}/complete").path("/api/tasks/{task}/complete").body("{}")
                     .refuses(OTHER_OFFICER, COUNCIL, ADMIN),
+            Rule.api("GET /api/tasks/{key}/draft").path("/api/tasks/{task}/draft")
+                    .refuses(OTHER_OFFICER, COUNCIL, ADMIN),
+            Rule.api("PUT /api/tasks/{key}/draft").path("/api/tasks/{task}/draft").body("{\"items\": {}}")
+                    .refuses(OTHER_OFFICER, COUNCIL, ADMIN),
+            Rule.page("GET /tasks/{key}").path("/tasks/{task}").refuses(OTHER_OFFICER, COUNCIL, ADMIN),
             Rule.api("POST /api/engine/clock").body("{\"advance\": \"P1D\"}").refuses(COUNCIL, CHAIRMAN, OFFICER),
 
             Rule.api("POST /api/results-imports").path("/api/results-imports")
@@ -177,6 +256,14 @@ class EndpointSecurityTest {
             HttpResponse<String> response = call(who, "GET", "/api/publications/" + f.cycle, null, null);
             assertThat(response.statusCode()).as(String.valueOf(who)).isEqualTo(404);
             assertThat(response.body()).contains("chưa công bố kết quả").doesNotContain("TN-X001");
+            // The public pages and downloads: "not found", as for a cycle that does not exist.
+            for (String page : List.of("/results/" + f.cycle, f.fill(RESULTS), f.fill(RESULTS) + "/ket-qua.xlsx",
+                    f.fill(RESULTS) + "/du-thao-quyet-dinh.docx", f.fill(RESULTS) + "/du-thao-quyet-dinh.pdf")) {
+                HttpResponse<String> results = who == null ? new WebSession(port).get(page, "Accept", "text/html")
+                        : pageCall(who, "GET", page, Map.of());
+                assertThat(results.statusCode()).as("%s as %s", page, who).isEqualTo(404);
+                assertThat(results.body()).as("%s as %s", page, who).doesNotContain("TN-X001");
+            }
         }
     }
 
@@ -190,8 +277,9 @@ class EndpointSecurityTest {
                     .as("%s is public", rule.mapping()).doesNotEndWith("/login");
             return;
         }
-        HttpResponse<String> anonymous = rule.kind() == Kind.PAGE ? pageCall(null, rule.method(), path)
-                : call(null, rule.method(), path, rule.contentType(), f.body(rule));
+        Map<String, String> form = f.form(rule);
+        HttpResponse<String> anonymous = rule.kind() == Kind.PAGE ? pageCall(null, rule.method(), path, form)
+                : call(null, rule.method(), path, rule.contentType(), f.body(rule), rule.acceptHeader());
         if (rule.kind() == Kind.API) {
             assertThat(anonymous.statusCode()).as("anonymous %s", rule.mapping()).isEqualTo(401);
         } else {
@@ -202,11 +290,25 @@ class EndpointSecurityTest {
             assertThat(rule.why()).as("%s: say why no role is refused", rule.mapping()).isNotBlank();
             return;
         }
+        boolean pageForm = rule.kind() == Kind.PAGE && !rule.method().equals("GET");
+        if (pageForm) {
+            // A form without the session's token is refused by Spring Security's CSRF filter, with no reason shown:
+            // the reason below is what tells the role's refusal apart from that one.
+            WebSession browser = new WebSession(port);
+            browser.signIn(rule.wrongUsers().getFirst(), PASSWORD);
+            HttpResponse<String> forged = browser.postForm(path, form, "Accept", "text/html");
+            assertThat(forged.statusCode()).as("%s without the CSRF token", rule.mapping()).isEqualTo(403);
+            assertThat(forged.body()).as("%s without the CSRF token", rule.mapping()).doesNotContain(REASON);
+        }
         for (String wrong : rule.wrongUsers()) {
             Fingerprint before = fingerprint(wrong);
-            HttpResponse<String> refused = rule.kind() == Kind.PAGE ? pageCall(wrong, rule.method(), path)
-                    : call(wrong, rule.method(), path, rule.contentType(), f.body(rule));
+            HttpResponse<String> refused = rule.kind() == Kind.PAGE ? pageCall(wrong, rule.method(), path, form)
+                    : call(wrong, rule.method(), path, rule.contentType(), f.body(rule), rule.acceptHeader());
             assertThat(refused.statusCode()).as("%s as %s: %s", rule.mapping(), wrong, refused.body()).isEqualTo(403);
+            if (pageForm) {
+                assertThat(refused.body()).as("%s as %s: refused for the role, with its reason, not for the token",
+                        rule.mapping(), wrong).contains(REASON);
+            }
             Fingerprint after = fingerprint(wrong);
             assertThat(after.rows()).as("%s as %s changed nothing", rule.mapping(), wrong).isEqualTo(before.rows());
             assertThat(after.clockOffset()).as("%s as %s moved no clock", rule.mapping(), wrong)
@@ -218,42 +320,57 @@ class EndpointSecurityTest {
 
     enum Kind { OPEN, API, PAGE }
 
-    /** One endpoint: "METHOD /pattern" as Spring maps it, how to call it, and who must be refused. */
-    record Rule(String mapping, Kind kind, String path, String body, Multipart multipart, List<String> wrongUsers,
-                String why) {
+    /**
+     * One endpoint: "METHOD /pattern" as Spring maps it, how to call it, and who must be refused. A page's form
+     * ({@code form}) is posted with the session's CSRF token; {@code accept} replaces the API's JSON Accept header.
+     */
+    record Rule(String mapping, Kind kind, String path, String body, Multipart multipart, Map<String, String> form,
+                String accept, List<String> wrongUsers, String why) {
 
         static Rule open(String mapping, String why) {
-            return new Rule(mapping, Kind.OPEN, null, null, null, List.of(), why);
+            return new Rule(mapping, Kind.OPEN, null, null, null, Map.of(), null, List.of(), why);
         }
 
         static Rule api(String mapping) {
-            return new Rule(mapping, Kind.API, null, null, null, List.of(), null);
+            return new Rule(mapping, Kind.API, null, null, null, Map.of(), null, List.of(), null);
         }
 
         static Rule page(String mapping) {
-            return new Rule(mapping, Kind.PAGE, null, null, null, List.of(), null);
+            return new Rule(mapping, Kind.PAGE, null, null, null, Map.of(), null, List.of(), null);
         }
 
         Rule path(String requestPath) {
-            return new Rule(mapping, kind, requestPath, body, multipart, wrongUsers, why);
+            return new Rule(mapping, kind, requestPath, body, multipart, form, accept, wrongUsers, why);
         }
 
         Rule body(String json) {
-            return new Rule(mapping, kind, path, json, multipart, wrongUsers, why);
+            return new Rule(mapping, kind, path, json, multipart, form, accept, wrongUsers, why);
         }
 
-        /** A multipart form: text fields, and a file with its name and text (null: seed 004's huyện table). */
+        /**
+         * A multipart form: text fields, and a file with its name and text (null: seed 004's huyện table;
+         * "classpath:…": that resource).
+         */
         Rule multipart(Map<String, String> fields, String fileField, String fileName, String fileText) {
-            return new Rule(mapping, kind, path, body, new Multipart(fields, fileField, fileName, fileText),
-                    wrongUsers, why);
+            return new Rule(mapping, kind, path, body, new Multipart(fields, fileField, fileName, fileText), form,
+                    accept, wrongUsers, why);
+        }
+
+        /** A page's form fields, as its form sends them, so that the refusal is the role's and not a missing field. */
+        Rule form(Map<String, String> fields) {
+            return new Rule(mapping, kind, path, body, multipart, fields, accept, wrongUsers, why);
+        }
+
+        Rule accept(String mediaTypes) {
+            return new Rule(mapping, kind, path, body, multipart, form, mediaTypes, wrongUsers, why);
         }
 
         Rule refuses(String... users) {
-            return new Rule(mapping, kind, path, body, multipart, List.of(users), why);
+            return new Rule(mapping, kind, path, body, multipart, form, accept, List.of(users), why);
         }
 
         Rule anyoneSignedIn(String reason) {
-            return new Rule(mapping, kind, path, body, multipart, List.of(), reason);
+            return new Rule(mapping, kind, path, body, multipart, form, accept, List.of(), reason);
         }
 
         String method() {
@@ -269,6 +386,10 @@ class EndpointSecurityTest {
         String contentType() {
             return multipart != null ? "multipart/form-data; boundary=" + Fixture.BOUNDARY
                     : body != null ? "application/json" : null;
+        }
+
+        String acceptHeader() {
+            return accept != null ? accept : "application/json";
         }
     }
 
@@ -297,13 +418,18 @@ class EndpointSecurityTest {
     // ---------------------------------------------------------------------------------------------------------------
 
     private HttpResponse<String> call(String user, String method, String path, String contentType, byte[] body) {
-        return user == null ? new WebSession(port).send(method, path, contentType, body, "Accept", "application/json")
-                : new WebSession(port).send(method, path, contentType, body, "Accept", "application/json",
+        return call(user, method, path, contentType, body, "application/json");
+    }
+
+    private HttpResponse<String> call(String user, String method, String path, String contentType, byte[] body,
+                                      String accept) {
+        return user == null ? new WebSession(port).send(method, path, contentType, body, "Accept", accept)
+                : new WebSession(port).send(method, path, contentType, body, "Accept", accept,
                 "Authorization", WebSession.basic(user, PASSWORD));
     }
 
     /** As a browser: a session signed in on the sign-in page, forms carrying the session's CSRF token. */
-    private HttpResponse<String> pageCall(String user, String method, String path) {
+    private HttpResponse<String> pageCall(String user, String method, String path, Map<String, String> form) {
         WebSession browser = new WebSession(port);
         if (user != null) {
             browser.signIn(user, PASSWORD);
@@ -311,7 +437,9 @@ class EndpointSecurityTest {
         if (method.equals("GET")) {
             return browser.get(path, "Accept", "text/html");
         }
-        return browser.postForm(path, Map.of("_csrf", browser.csrfToken("/login")), "Accept", "text/html");
+        Map<String, String> sent = new java.util.LinkedHashMap<>(form);
+        sent.put("_csrf", browser.csrfToken("/login"));
+        return browser.postForm(path, sent, "Accept", "text/html");
     }
 
     /** What a refused request must leave as it was. */
@@ -337,6 +465,8 @@ class EndpointSecurityTest {
                 "select count(*) from cycle_decision where cycle_id = " + f.cycle,
                 "select count(*) from publication where cycle_id = " + f.cycle,
                 "select count(*) || ':' || max(id) from results_import",
+                "select string_agg(d::text, ';' order by username) from task_draft d where task_key = " + f.task,
+                "select count(*) || ':' || max(id) from indicator_set",
                 "select count(*) from audit_log where actor = '" + wrongUser + "'")) {
             rows.add(String.valueOf(jdbc.queryForObject(query, String.class)));
         }
@@ -362,7 +492,9 @@ class EndpointSecurityTest {
         long assessment;
         long task;
         long resultsImport;
+        int cycleYear;
         int freeYear;
+        String evidence;
         byte[] table;
 
         static Fixture create(EndpointSecurityTest test) {
@@ -377,8 +509,9 @@ class EndpointSecurityTest {
             for (int attempt = 0; attempt < 3 && f.assessment == 0; attempt++) {
                 HttpResponse<String> started;
                 do {
+                    f.cycleYear = year++;
                     started = test.call(ADMIN, "POST", "/api/cycles", "application/json", utf8("{\"province\": \"TN\","
-                            + " \"year\": " + year++ + ", \"level\": \"XA\", \"group\": \"TN-H01\"}"));
+                            + " \"year\": " + f.cycleYear + ", \"level\": \"XA\", \"group\": \"TN-H01\"}"));
                 } while (started.statusCode() == 409);
                 assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
                 f.cycle = test.read(started).get("id").asLong();
@@ -408,13 +541,33 @@ class EndpointSecurityTest {
                     f.multipart(new Multipart(IMPORT_FIELDS, "file", "huyen-2021.csv", null)));
             assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
             f.resultsImport = test.read(imported).get("id").asLong();
+            HttpResponse<String> uploaded = test.call(OFFICER, "POST", "/api/assessments/" + f.assessment + "/evidence",
+                    "multipart/form-data; boundary=" + BOUNDARY, f.multipart(new Multipart(Map.of("items", "2"),
+                            "files", "quyet-dinh-kiem-chung.txt", "Quyết định số 34/QĐ-UBND về trang thông tin")));
+            assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+            f.evidence = test.read(uploaded).get(0).get("sha256").asText();
             return f;
+        }
+
+        private static byte[] resource(String name) {
+            try {
+                return new ClassPathResource(name).getContentAsByteArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         String fill(String text) {
             return text.replace("{assessment}", String.valueOf(assessment)).replace("{cycle}", String.valueOf(cycle))
                     .replace("{task}", String.valueOf(task)).replace("{import}", String.valueOf(resultsImport))
-                    .replace("{year}", String.valueOf(freeYear));
+                    .replace("{year}", String.valueOf(freeYear)).replace("{cycleYear}", String.valueOf(cycleYear))
+                    .replace("{evidence}", String.valueOf(evidence));
+        }
+
+        Map<String, String> form(Rule rule) {
+            Map<String, String> filled = new TreeMap<>();
+            rule.form().forEach((name, value) -> filled.put(name, fill(value)));
+            return filled;
         }
 
         byte[] body(Rule rule) {
@@ -430,7 +583,8 @@ class EndpointSecurityTest {
                     + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")));
             out.writeBytes(utf8("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + form.fileField()
                     + "\"; filename=\"" + form.fileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n"));
-            out.writeBytes(form.fileText() == null ? table : utf8(form.fileText()));
+            out.writeBytes(form.fileText() == null ? table : form.fileText().startsWith("classpath:")
+                    ? resource(form.fileText().substring("classpath:".length())) : utf8(form.fileText()));
             out.writeBytes(utf8("\r\n--" + BOUNDARY + "--\r\n"));
             return out.toByteArray();
         }
