@@ -4,8 +4,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -100,15 +102,20 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** The first element the selector finds once it is shown; an element of the page being left is looked up again. */
     public WebElement find(String css) {
         return waitUntil(d -> {
             var found = d.findElements(By.cssSelector(css));
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+            try {
+                return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+            } catch (WebDriverException leftBehind) {
+                return null;
+            }
         });
     }
 
     public String text(String css) {
-        return find(css).getText();
+        return waitUntil(d -> find(css).getText());
     }
 
     public String pageText() {
@@ -116,7 +123,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitUntil(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+        // After a click that loads the next page, what was found on the previous one goes stale: look again.
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     public Object script(String javascript, Object... arguments) {
