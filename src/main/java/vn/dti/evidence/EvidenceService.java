@@ -10,6 +10,7 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.dti.assessment.Assessment;
 import vn.dti.assessment.AssessmentService;
 import vn.dti.evidence.EvidenceExtractor.Extraction;
+import vn.dti.evidence.EvidenceStore.Staged;
 import vn.dti.framework.FieldProblem;
 import vn.dti.framework.InvalidInputException;
 import vn.dti.indicator.IndicatorNode;
@@ -35,12 +36,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
- * Evidence (tài liệu kiểm chứng) for the items of a unit's assessment. An upload reads and checks every file before
- * it writes anything; then, in one transaction, it stores the files' rows, their links to the items, the items'
- * evidence names and, last, the files themselves. Each file still to index gets its indexing process once that
- * transaction has committed, so that the job finds its row.
+ * Evidence (tài liệu kiểm chứng) for the items of a unit's assessment. An upload reads and checks every file, side
+ * by side, before it stores anything: each file is written to disk under a temporary name as it is read. Then, in one
+ * transaction, it stores the files' rows, their links to the items, the items' evidence names and, last, puts the
+ * files in their place. Each file still to index gets its indexing process once that transaction has committed, so
+ * that the job finds its row.
  */
 @Service
 public class EvidenceService {
@@ -56,6 +63,8 @@ public class EvidenceService {
     private final EngineClock clock;
     private final TransactionTemplate transactions;
     private final boolean ocr;
+    // Reading is processor work: at most this many files are read at once, over every request.
+    private final Semaphore readers = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     EvidenceService(AssessmentService assessments, EvidenceFileRepository files, EvidenceStore store,
                     EvidenceExtractor extractor, ProcessEngine engine, EngineClock clock,
@@ -76,7 +85,9 @@ public class EvidenceService {
     record StoredFile(String sha256, String name, String mediaType, long size, EvidenceStatus status) {
     }
 
-    private record Incoming(String field, MultipartFile content, String name, String sha256, Extraction extraction) {
+    /** A file read, and written to disk under a temporary name unless its content is stored already. */
+    private record Incoming(String field, MultipartFile content, String name, String sha256, Extraction extraction,
+                            Optional<Staged> staged) {
     }
 
     /**
@@ -90,16 +101,73 @@ public class EvidenceService {
         if (uploaded == null || uploaded.isEmpty()) {
             throw new InvalidInputException("files", "bắt buộc: hãy gửi ít nhất một tệp");
         }
-        List<Incoming> incoming = new ArrayList<>();
-        for (int i = 0; i < uploaded.size(); i++) {
-            incoming.add(read("files[" + i + "]", uploaded.get(i)));
-        }
+        List<Incoming> incoming = readAll(uploaded);
         Instant now = clock.now();
-        List<StoredFile> stored = transactions.execute(status -> store(assessmentId, incoming, items,
-                user.username(), now));
+        List<StoredFile> stored;
+        try {
+            stored = transactions.execute(status -> store(assessmentId, incoming, items, user.username(), now));
+        } finally {
+            incoming.forEach(file -> file.staged().ifPresent(Staged::drop));
+        }
         stored.stream().filter(file -> file.status() == EvidenceStatus.PENDING).map(StoredFile::sha256).distinct()
                 .forEach(sha256 -> engine.start(EvidenceIndexing.PROCESS_ID, Map.of("sha256", sha256)));
         return stored;
+    }
+
+    /**
+     * Reads the request's files side by side. When one is refused, the first refused in the request's order is the
+     * one reported, as if they had been read one after another, and what the others wrote to disk is removed.
+     */
+    private List<Incoming> readAll(List<MultipartFile> uploaded) throws IOException {
+        List<Future<Incoming>> reading = new ArrayList<>();
+        // Virtual threads wait cheaply for their turn; closing the executor waits for every one of them to end.
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < uploaded.size(); i++) {
+                String field = "files[" + i + "]";
+                MultipartFile file = uploaded.get(i);
+                reading.add(threads.submit(() -> readInTurn(field, file)));
+            }
+            try {
+                List<Incoming> incoming = new ArrayList<>();
+                for (Future<Incoming> file : reading) {
+                    incoming.add(result(file));
+                }
+                return incoming;
+            } catch (IOException | RuntimeException e) {
+                threads.shutdownNow();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            // Every reading has ended here: what those that succeeded wrote to disk goes too.
+            reading.stream().filter(file -> file.state() == Future.State.SUCCESS)
+                    .forEach(file -> file.resultNow().staged().ifPresent(Staged::drop));
+            throw e;
+        }
+    }
+
+    private static Incoming result(Future<Incoming> reading) throws IOException {
+        try {
+            return reading.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Bị ngắt khi đang đọc tệp", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private Incoming readInTurn(String field, MultipartFile file) throws IOException, InterruptedException {
+        readers.acquire();
+        try {
+            return read(field, file);
+        } finally {
+            readers.release();
+        }
     }
 
     private Incoming read(String field, MultipartFile file) throws IOException {
@@ -109,7 +177,8 @@ public class EvidenceService {
             try (InputStream content = file.getInputStream()) {
                 extraction = extractor.extract(file.getSize(), content);
             }
-            return new Incoming(field, file, name, sha256(file), extraction);
+            String sha256 = sha256(file);
+            return new Incoming(field, file, name, sha256, extraction, store.stage(sha256, file));
         } catch (EvidenceRefusal refusal) {
             log.info("Từ chối tệp kiểm chứng '{}': {}", name, refusal.getMessage());
             log.debug("Tika báo về tệp '{}'", name, refusal.getCause());
@@ -140,10 +209,12 @@ public class EvidenceService {
                     row.getStatus()));
         }
         // Last, once every row is in: a refused row leaves no file behind, and the rows are seen only at the commit,
-        // with their files on disk.
+        // with their files in place.
         for (Incoming file : incoming) {
             try {
-                store.store(file.sha256(), file.content());
+                if (file.staged().isPresent()) {
+                    file.staged().get().put();
+                }
             } catch (IOException e) {
                 throw new IllegalStateException("Không ghi được tệp kiểm chứng '" + file.name() + "' vào kho", e);
             }

@@ -258,6 +258,26 @@ class EvidenceUploadTest {
                 sha256(good))).isZero();
     }
 
+    /** The files are read side by side: the refusal reported is still the first in the request's order. */
+    @Test
+    void ofSeveralBadFilesTheFirstIsReportedAndNothingIsStored() {
+        List<Upload> files = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            files.add(new Upload("tot-" + i + ".txt", ("Báo cáo tốt " + i + " " + UUID.randomUUID())
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
+        files.add(2, new Upload("hong.pdf", EvidenceSamples.corruptPdf()));
+        files.add(new Upload("chuong-trinh.pdf", EvidenceSamples.executable()));
+        Stored before = support.stored();
+
+        ResponseEntity<JsonNode> response = support.upload(OFFICER, assessment, files, "1");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(response.getBody().get("errors")).singleElement()
+                .satisfies(error -> assertThat(error.get("field").asText()).isEqualTo("files[2]"));
+        assertThat(support.stored()).isEqualTo(before);
+    }
+
     @Test
     void refusesItemsThatAreNotInTheSet() {
         Stored before = support.stored();
