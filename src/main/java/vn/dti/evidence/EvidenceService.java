@@ -10,6 +10,8 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.dti.assessment.Assessment;
 import vn.dti.assessment.AssessmentService;
 import vn.dti.evidence.EvidenceExtractor.Extraction;
+import vn.dti.evidence.EvidenceFiles.Named;
+import vn.dti.evidence.EvidenceFiles.Summary;
 import vn.dti.evidence.EvidenceStore.Staged;
 import vn.dti.framework.FieldProblem;
 import vn.dti.framework.InvalidInputException;
@@ -31,16 +33,19 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
 
 /**
  * Evidence (tài liệu kiểm chứng) for the items of a unit's assessment. An upload reads and checks every file, side
@@ -57,6 +62,7 @@ public class EvidenceService {
 
     private final AssessmentService assessments;
     private final EvidenceFileRepository files;
+    private final EvidenceFiles rows;
     private final EvidenceStore store;
     private final EvidenceExtractor extractor;
     private final ProcessEngine engine;
@@ -66,11 +72,12 @@ public class EvidenceService {
     // Reading is processor work: at most this many files are read at once, over every request.
     private final Semaphore readers = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
-    EvidenceService(AssessmentService assessments, EvidenceFileRepository files, EvidenceStore store,
+    EvidenceService(AssessmentService assessments, EvidenceFileRepository files, EvidenceFiles rows, EvidenceStore store,
                     EvidenceExtractor extractor, ProcessEngine engine, EngineClock clock,
                     TransactionTemplate transactions) {
         this.assessments = assessments;
         this.files = files;
+        this.rows = rows;
         this.store = store;
         this.extractor = extractor;
         this.engine = engine;
@@ -188,25 +195,33 @@ public class EvidenceService {
 
     private List<StoredFile> store(long assessmentId, List<Incoming> incoming, List<String> items, String by,
                                    Instant now) {
-        List<StoredFile> stored = new ArrayList<>();
+        Set<String> inserted = new HashSet<>();
         for (Incoming file : incoming) {
-            Extraction extraction = file.extraction();
             try {
-                files.insertPending(file.sha256(), file.content().getSize(), extraction.mediaType(),
-                        extraction.noText(), extraction.title(), extraction.author(), extraction.created(),
-                        extraction.pageCount(), extraction.text(), now);
+                if (rows.insertPending(file.sha256(), file.content().getSize(), file.extraction(), now)) {
+                    inserted.add(file.sha256());
+                }
             } catch (DataAccessException e) {
                 throw tooManyWords(e) ? new EvidenceRefusal(EvidenceRefusal.Reason.WORDS, "nội dung có quá nhiều từ"
                         + " khác nhau để lập chỉ mục tìm kiếm (chỉ mục của một tệp tối đa 1 MB)").of(file.field(),
                         file.name()) : e;
             }
-            for (String item : items) {
-                files.linkOnce(file.sha256(), assessmentId, item, file.name(), by, now);
-                assessments.addEvidence(assessmentId, item, file.name(), by, now);
-            }
-            EvidenceFile row = files.findById(file.sha256()).orElseThrow();
-            stored.add(new StoredFile(row.getSha256(), file.name(), row.getMediaType(), row.getSizeBytes(),
-                    row.getStatus()));
+        }
+        rows.linkOnce(assessmentId, items, incoming.stream().map(file -> new Named(file.sha256(), file.name()))
+                .toList(), by, now);
+        List<String> names = incoming.stream().map(Incoming::name).toList();
+        for (String item : items) {
+            assessments.addEvidence(assessmentId, item, names, by, now);
+        }
+        // Only files stored before this request are read back: the rest are as this request wrote them.
+        Map<String, Summary> before = rows.summaries(incoming.stream().map(Incoming::sha256)
+                .filter(sha256 -> !inserted.contains(sha256)).collect(Collectors.toSet()));
+        List<StoredFile> stored = new ArrayList<>();
+        for (Incoming file : incoming) {
+            Summary summary = before.getOrDefault(file.sha256(), new Summary(file.extraction().mediaType(),
+                    file.content().getSize(), EvidenceStatus.PENDING));
+            stored.add(new StoredFile(file.sha256(), file.name(), summary.mediaType(), summary.size(),
+                    summary.status()));
         }
         // Last, once every row is in: a refused row leaves no file behind, and the rows are seen only at the commit,
         // with their files in place.

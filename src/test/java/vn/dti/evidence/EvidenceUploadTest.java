@@ -154,6 +154,11 @@ class EvidenceUploadTest {
         assertThat(support.stored()).isEqualTo(new Stored(before.files() + 1, before.links() + 2,
                 before.evidenceNames() + 3, before.storedFiles() + 1));
         assertThat(support.evidenceNames(assessment, "2")).containsOnlyOnce("bien-ban.txt");
+        assertThat(jdbc.queryForList("select subject_id || ' ' || (after ->> 'added') from audit_log"
+                + " where action = 'assessment.evidence' and subject_id like ? and after ->> 'added' like 'bien-ban%'"
+                + " order by id", String.class, assessment + "/%"))
+                .containsExactly(assessment + "/1 bien-ban.txt", assessment + "/1 bien-ban (1).txt",
+                        assessment + "/2 bien-ban.txt");
     }
 
     @Test

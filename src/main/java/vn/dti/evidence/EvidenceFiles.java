@@ -1,0 +1,73 @@
+package vn.dti.evidence;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import vn.dti.evidence.EvidenceExtractor.Extraction;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of stored files and their links to items, in plain SQL: an upload writes a request's links in one batch,
+ * and reads back only what it did not write itself.
+ */
+@Repository
+class EvidenceFiles {
+
+    /** A file of a request, linked under the name it was uploaded with. */
+    record Named(String sha256, String name) {
+    }
+
+    /** What the uploader is told of a file stored already. */
+    record Summary(String mediaType, long size, EvidenceStatus status) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    EvidenceFiles(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** False when the same content is stored already, by this request or a concurrent one: it is kept once. */
+    boolean insertPending(String sha256, long size, Extraction extraction, Instant storedAt) {
+        return jdbc.update("insert into evidence_file (sha256, size_bytes, media_type, status, no_text, title, author,"
+                        + " created, page_count, text, stored_at) values (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (sha256) do nothing", sha256, size, extraction.mediaType(),
+                extraction.noText(), extraction.title(), extraction.author(), timestamp(extraction.created()),
+                extraction.pageCount(), extraction.text(), timestamp(storedAt)) == 1;
+    }
+
+    /** Every file linked to every item, once: uploading a file again for the same item links nothing more. */
+    void linkOnce(long assessmentId, List<String> items, List<Named> files, String by, Instant at) {
+        List<Object[]> links = new ArrayList<>();
+        for (Named file : files) {
+            for (String item : items) {
+                links.add(new Object[]{file.sha256(), assessmentId, item, file.name(), by, timestamp(at)});
+            }
+        }
+        jdbc.batchUpdate("insert into evidence_link (sha256, assessment_id, item_code, file_name, uploaded_by,"
+                + " uploaded_at) values (?, ?, ?, ?, ?, ?) on conflict (sha256, assessment_id, item_code) do nothing",
+                links);
+    }
+
+    Map<String, Summary> summaries(Collection<String> sha256s) {
+        Map<String, Summary> found = new HashMap<>();
+        if (!sha256s.isEmpty()) {
+            jdbc.query("select sha256, media_type, size_bytes, status from evidence_file where sha256 = any (?)",
+                    row -> {
+                        found.put(row.getString(1), new Summary(row.getString(2), row.getLong(3),
+                                EvidenceStatus.valueOf(row.getString(4))));
+                    }, (Object) sha256s.toArray(String[]::new));
+        }
+        return found;
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
