@@ -51,8 +51,8 @@ import java.util.stream.Collectors;
  * Evidence (tài liệu kiểm chứng) for the items of a unit's assessment. An upload reads and checks every file, side
  * by side, before it stores anything: each file is written to disk under a temporary name as it is read. Then, in one
  * transaction, it stores the files' rows, their links to the items, the items' evidence names and, last, puts the
- * files in their place. Each file still to index gets its indexing process once that transaction has committed, so
- * that the job finds its row.
+ * files in their place. Once that transaction has committed, so that the jobs find their rows, one indexing process
+ * starts for the request's files still to index.
  */
 @Service
 public class EvidenceService {
@@ -116,8 +116,11 @@ public class EvidenceService {
         } finally {
             incoming.forEach(file -> file.staged().ifPresent(Staged::drop));
         }
-        stored.stream().filter(file -> file.status() == EvidenceStatus.PENDING).map(StoredFile::sha256).distinct()
-                .forEach(sha256 -> engine.start(EvidenceIndexing.PROCESS_ID, Map.of("sha256", sha256)));
+        List<String> toIndex = stored.stream().filter(file -> file.status() == EvidenceStatus.PENDING)
+                .map(StoredFile::sha256).distinct().toList();
+        if (!toIndex.isEmpty()) {
+            engine.start(EvidenceIndexing.PROCESS_ID, Map.of("files", toIndex));
+        }
         return stored;
     }
 

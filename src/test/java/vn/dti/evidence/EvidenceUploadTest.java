@@ -3,7 +3,10 @@ package vn.dti.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -94,12 +97,14 @@ class EvidenceUploadTest {
                 new Upload("anh-chup.png", EvidenceSamples.png(PLAN)),
                 new Upload("anh-chup.jpg", EvidenceSamples.jpeg(PLAN)));
         Stored before = support.stored();
+        long processes = indexingProcesses();
 
         ResponseEntity<JsonNode> response = support.upload(OFFICER, assessment, files, "1");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         JsonNode stored = response.getBody();
         assertThat(stored).hasSize(files.size());
+        assertThat(indexingProcesses()).as("one indexing process for the whole upload").isEqualTo(processes + 1);
         assertThat(stored.findValuesAsText("mediaType")).containsExactly("application/pdf",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/msword",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel",
@@ -349,7 +354,7 @@ class EvidenceUploadTest {
         jdbc.update("insert into evidence_file (sha256, size_bytes, media_type, status, text, stored_at)"
                 + " values (?, 10, 'text/plain', 'PENDING', 'Số: 1/KH-UBND', now())", sha256);
 
-        long instance = engine.start(EvidenceIndexing.PROCESS_ID, Map.of("sha256", sha256));
+        long instance = engine.start(EvidenceIndexing.PROCESS_ID, Map.of("files", List.of(sha256)));
 
         String incident = EvidenceTestSupport.await("sự cố", () -> incidentMessage(instance));
         Map<String, Object> row = support.awaitStatus(sha256, "FAILED");
@@ -371,6 +376,19 @@ class EvidenceUploadTest {
         recovery.indexPendingFiles();
 
         assertThat(support.awaitStatus(sha256, "INDEXED")).containsEntry("doc_number", "15/KH-UBND");
+    }
+
+    private long indexingProcesses() {
+        long count = 0;
+        for (var record : zeebe.getRecordStreamSource().getRecords()) {
+            if (record.getValue() instanceof ProcessInstanceRecordValue instance
+                    && record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+                    && instance.getBpmnElementType() == BpmnElementType.PROCESS
+                    && instance.getBpmnProcessId().equals(EvidenceIndexing.PROCESS_ID)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private Optional<String> incidentMessage(long processInstanceKey) {

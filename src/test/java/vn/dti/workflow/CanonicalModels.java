@@ -160,9 +160,12 @@ public final class CanonicalModels {
     static BpmnModelInstance evidenceIndexing() {
         return Bpmn.createExecutableProcess(EvidenceIndexing.PROCESS_ID).name("Lập chỉ mục tài liệu kiểm chứng")
                 .startEvent("evidence-stored").name("Tệp đã lưu")
+                // One process per upload, one job per file: a file that cannot be indexed is its own incident.
                 .serviceTask(EvidenceIndexing.INDEX_EVIDENCE, t -> t
                         .name("Nhận diện số, ngày, loại văn bản; OCR bản quét")
-                        .zeebeJobType(EvidenceIndexing.INDEX_EVIDENCE).zeebeJobRetries(RETRIES))
+                        .zeebeJobType(EvidenceIndexing.INDEX_EVIDENCE).zeebeJobRetries(RETRIES)
+                        .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("files")
+                                .zeebeInputElement("sha256")))
                 .endEvent("evidence-indexed").name("Đã lập chỉ mục")
                 .done();
     }
