@@ -11,10 +11,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The rows of stored files and their links to items, in plain SQL: an upload writes a request's links in one batch,
- * and reads back only what it did not write itself.
+ * The rows of stored files and their links to items, in plain SQL: an upload writes a request's links in one batch
+ * and reads back only what it did not write itself, and the indexing job updates only the columns it changes.
  */
 @Repository
 class EvidenceFiles {
@@ -25,6 +26,10 @@ class EvidenceFiles {
 
     /** What the uploader is told of a file stored already. */
     record Summary(String mediaType, long size, EvidenceStatus status) {
+    }
+
+    /** What the indexing job reads of a file. */
+    record ToIndex(EvidenceStatus status, boolean noText, String mediaType, String text) {
     }
 
     private final JdbcTemplate jdbc;
@@ -65,6 +70,40 @@ class EvidenceFiles {
                     }, (Object) sha256s.toArray(String[]::new));
         }
         return found;
+    }
+
+    Optional<ToIndex> toIndex(String sha256) {
+        return jdbc.query("select status, no_text, media_type, text from evidence_file where sha256 = ?",
+                (row, number) -> new ToIndex(EvidenceStatus.valueOf(row.getString(1)), row.getBoolean(2),
+                        row.getString(3), row.getString(4)), sha256).stream().findFirst();
+    }
+
+    /*
+     * The indexing job's updates name only the columns they change: the searchable column, generated from the text
+     * and the title, is then not computed again.
+     */
+
+    /** Its header read; a file indexed already is left as it is, so that a job delivered twice does no more. */
+    void indexed(String sha256, DocumentHeader header, Instant at) {
+        jdbc.update("update evidence_file set status = 'INDEXED', doc_kind = ?, doc_number = ?, doc_date = ?,"
+                        + " indexed_at = ?, failure = null where sha256 = ? and status <> 'INDEXED'",
+                header.kind(), header.number(), header.date(), timestamp(at), sha256);
+    }
+
+    /** A scan that OCR read: it has text now, from OCR, and its header read from that text. */
+    void indexedByOcr(String sha256, String text, DocumentHeader header, Instant at) {
+        jdbc.update("update evidence_file set text = ?, no_text = false, ocr = true, status = 'INDEXED', doc_kind = ?,"
+                        + " doc_number = ?, doc_date = ?, indexed_at = ?, failure = null"
+                        + " where sha256 = ? and status <> 'INDEXED'",
+                text, header.kind(), header.number(), header.date(), timestamp(at), sha256);
+    }
+
+    void failed(String sha256, String reason) {
+        jdbc.update("update evidence_file set status = 'FAILED', failure = ? where sha256 = ?", reason, sha256);
+    }
+
+    List<String> pending() {
+        return jdbc.queryForList("select sha256 from evidence_file where status = 'PENDING'", String.class);
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -12,6 +12,7 @@ import vn.dti.assessment.AssessmentService;
 import vn.dti.evidence.EvidenceExtractor.Extraction;
 import vn.dti.evidence.EvidenceFiles.Named;
 import vn.dti.evidence.EvidenceFiles.Summary;
+import vn.dti.evidence.EvidenceFiles.ToIndex;
 import vn.dti.evidence.EvidenceStore.Staged;
 import vn.dti.framework.FieldProblem;
 import vn.dti.framework.InvalidInputException;
@@ -61,7 +62,6 @@ public class EvidenceService {
     private static final String OCR_LANGUAGE = "vie";
 
     private final AssessmentService assessments;
-    private final EvidenceFileRepository files;
     private final EvidenceFiles rows;
     private final EvidenceStore store;
     private final EvidenceExtractor extractor;
@@ -72,11 +72,10 @@ public class EvidenceService {
     // Reading is processor work: at most this many files are read at once, over every request.
     private final Semaphore readers = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
-    EvidenceService(AssessmentService assessments, EvidenceFileRepository files, EvidenceFiles rows, EvidenceStore store,
+    EvidenceService(AssessmentService assessments, EvidenceFiles rows, EvidenceStore store,
                     EvidenceExtractor extractor, ProcessEngine engine, EngineClock clock,
                     TransactionTemplate transactions) {
         this.assessments = assessments;
-        this.files = files;
         this.rows = rows;
         this.store = store;
         this.extractor = extractor;
@@ -278,37 +277,32 @@ public class EvidenceService {
      * date and kind from its text. A file indexed already is left as it is: a job delivered twice does no more.
      */
     void index(String sha256) throws IOException {
-        EvidenceFile file = files.findById(sha256)
+        ToIndex file = rows.toIndex(sha256)
                 .orElseThrow(() -> new IllegalStateException("Không có tệp kiểm chứng " + sha256));
-        if (file.getStatus() == EvidenceStatus.INDEXED) {
+        if (file.status() == EvidenceStatus.INDEXED) {
             return;
         }
         Path stored = store.path(sha256);
         if (!Files.isRegularFile(stored)) {
             throw new IllegalStateException("Không thấy tệp kiểm chứng " + sha256 + " trong kho " + stored.getParent());
         }
-        // Outside the transaction: OCR may take minutes.
-        String read = file.isNoText() && ocr ? extractor.readWithOcr(stored, file.getMediaType(), OCR_LANGUAGE) : null;
-        transactions.executeWithoutResult(status -> {
-            EvidenceFile current = files.findById(sha256).orElseThrow();
-            if (current.getStatus() == EvidenceStatus.INDEXED) {
-                return;
-            }
-            if (read != null && read.codePoints().anyMatch(Character::isLetter)) {
-                current.readByOcr(read);
-            }
-            current.indexed(DocumentHeader.read(current.getText()), clock.now());
-        });
+        // No transaction is open meanwhile: OCR may take minutes.
+        String read = file.noText() && ocr ? extractor.readWithOcr(stored, file.mediaType(), OCR_LANGUAGE) : null;
+        if (read != null && read.codePoints().anyMatch(Character::isLetter)) {
+            rows.indexedByOcr(sha256, read, DocumentHeader.read(read), clock.now());
+        } else {
+            rows.indexed(sha256, DocumentHeader.read(file.text()), clock.now());
+        }
     }
 
     /** The indexing job's last retry failed: the file says so until an incident's retry indexes it. */
     void failed(String sha256, String reason) {
-        transactions.executeWithoutResult(status -> files.findById(sha256).ifPresent(file -> file.failed(reason)));
+        rows.failed(sha256, reason);
     }
 
     /** Files whose indexing had not finished; an embedded engine loses its processes when it stops. */
     List<String> pending() {
-        return files.pending();
+        return rows.pending();
     }
 
     boolean ocrAvailable() {
