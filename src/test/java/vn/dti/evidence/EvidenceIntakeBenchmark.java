@@ -20,12 +20,19 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * Documents per second through the whole intake (read with Tika within the limits, store by SHA-256, rows, the
- * indexing job to INDEXED) next to Tika alone on the same files in the same run. Prints its figures and asserts
- * nothing: {@code ./mvnw -q -Pbenchmark test-compile exec:java -Dexec.mainClass=vn.dti.evidence.EvidenceIntakeBenchmark}.
+ * indexing job to INDEXED), from the first upload until the last file is indexed, next to Tika alone on the same files
+ * in the same run: on one thread before and after the intake (the faster counts), and on as many threads as the
+ * intake reads with. Prints its figures and asserts nothing:
+ * {@code ./mvnw -q -Pbenchmark test-compile exec:java -Dexec.mainClass=vn.dti.evidence.EvidenceIntakeBenchmark}.
  * Pictures are left out of the mix: without a text layer they go to OCR in the indexing job, which Tika alone at
  * upload never runs, so they would measure Tesseract rather than the intake.
  */
@@ -54,23 +61,18 @@ public final class EvidenceIntakeBenchmark {
             corpus.add(file);
             bytes += file.length;
         }
+        int processors = Runtime.getRuntime().availableProcessors();
         System.out.printf("DTI evidence intake benchmark: %,d documents (PDF, DOCX, XLSX, XLS, PPTX, ODT, ODS, TXT, DOC),"
-                + " %,d KB; %d processors%n", DOCUMENTS, bytes / 1024, Runtime.getRuntime().availableProcessors());
+                + " %,d KB; %d processors%n", DOCUMENTS, bytes / 1024, processors);
 
-        double tikaPerSecond;
-        try (EvidenceExtractor tika = new EvidenceExtractor(new EvidenceExtractor.Limits(50L << 20, 1_000_000,
-                Duration.ofMinutes(1), 3, Duration.ofMinutes(10)))) {
-            for (int i = 0; i < 200; i++) {
-                tika.extract(corpus.get(i).length, new ByteArrayInputStream(corpus.get(i)));
-            }
-            long start = System.nanoTime();
-            for (byte[] file : corpus) {
-                tika.extract(file.length, new ByteArrayInputStream(file));
-            }
-            tikaPerSecond = DOCUMENTS / seconds(start);
-        }
-        System.out.printf("Tika alone (detect + extract, one thread)    : %,8.1f documents/s%n", tikaPerSecond);
+        double tikaBefore = tikaAlone(corpus, 1);
+        System.out.printf("Tika alone (detect + extract, one thread)    : %,8.1f documents/s%n", tikaBefore);
+        // The intake reads as many files at once as there are processors: what Tika alone does so, for comparison.
+        double tikaSideBySide = tikaAlone(corpus, processors);
+        System.out.printf("Tika alone, %d threads                        : %,8.1f documents/s%n", processors,
+                tikaSideBySide);
 
+        double intakePerSecond;
         Path store = Files.createTempDirectory("dti-bench-evidence-");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DtiPlatformApplication.class)
                 .profiles("test").run("--server.port=0", "--dti.evidence.directory=" + store,
@@ -106,16 +108,53 @@ public final class EvidenceIntakeBenchmark {
             System.out.printf("uploads answered                             : %,8.1f documents/s%n", DOCUMENTS / uploaded);
             waitFor(() -> jdbc.queryForObject("select count(*) from evidence_file where status = 'INDEXED'",
                     Integer.class) >= DOCUMENTS ? Boolean.TRUE : null);
-            double intakePerSecond = DOCUMENTS / seconds(start);
+            intakePerSecond = DOCUMENTS / seconds(start);
             System.out.printf("whole intake (store, extract, index job)     : %,8.1f documents/s (uploads answered in"
                     + " %.1f s, all indexed in %.1f s)%n", intakePerSecond, uploaded, DOCUMENTS / intakePerSecond);
-            System.out.printf("intake / Tika alone                          : %8.0f %% (target: at least 80 %%: %s)%n",
-                    100 * intakePerSecond / tikaPerSecond, intakePerSecond >= 0.8 * tikaPerSecond ? "met" : "missed");
         } finally {
             org.springframework.util.FileSystemUtils.deleteRecursively(store);
         }
+        // Measured again once the application has stopped: other work on the machine comes and goes, and the faster
+        // of the two measures is the one the intake is held to.
+        double tikaAfter = tikaAlone(corpus, 1);
+        double tikaPerSecond = Math.max(tikaBefore, tikaAfter);
+        System.out.printf("Tika alone again, one thread                 : %,8.1f documents/s%n", tikaAfter);
+        System.out.printf("intake / Tika alone (the faster, one thread) : %8.0f %% (target: at least 80 %%: %s)%n",
+                100 * intakePerSecond / tikaPerSecond, intakePerSecond >= 0.8 * tikaPerSecond ? "met" : "missed");
+        System.out.printf("intake / Tika alone, %d threads               : %8.0f %%%n", processors,
+                100 * intakePerSecond / tikaSideBySide);
         // The in-process engine leaves a non-daemon timer behind that nothing stops.
         System.exit(0);
+    }
+
+    /** Documents per second that Tika reads (detects and extracts) on {@code threads} threads, after a warm-up. */
+    private static double tikaAlone(List<byte[]> corpus, int threads) throws Exception {
+        try (EvidenceExtractor tika = new EvidenceExtractor(new EvidenceExtractor.Limits(50L << 20, 1_000_000,
+                Duration.ofMinutes(1), 3, Duration.ofMinutes(10)))) {
+            for (int i = 0; i < 200; i++) {
+                tika.extract(corpus.get(i).length, new ByteArrayInputStream(corpus.get(i)));
+            }
+            AtomicInteger next = new AtomicInteger();
+            List<Callable<Void>> readers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                readers.add(() -> {
+                    for (int i = next.getAndIncrement(); i < corpus.size(); i = next.getAndIncrement()) {
+                        tika.extract(corpus.get(i).length, new ByteArrayInputStream(corpus.get(i)));
+                    }
+                    return null;
+                });
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                long start = System.nanoTime();
+                for (Future<Void> reader : pool.invokeAll(readers)) {
+                    reader.get();
+                }
+                return corpus.size() / seconds(start);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     private static double seconds(long since) {
