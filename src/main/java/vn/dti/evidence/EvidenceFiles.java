@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The rows of stored files and their links to items, in plain SQL: an upload writes a request's links in one batch
@@ -72,10 +71,14 @@ class EvidenceFiles {
         return found;
     }
 
-    Optional<ToIndex> toIndex(String sha256) {
-        return jdbc.query("select status, no_text, media_type, text from evidence_file where sha256 = ?",
-                (row, number) -> new ToIndex(EvidenceStatus.valueOf(row.getString(1)), row.getBoolean(2),
-                        row.getString(3), row.getString(4)), sha256).stream().findFirst();
+    Map<String, ToIndex> toIndex(List<String> sha256s) {
+        Map<String, ToIndex> found = new HashMap<>();
+        jdbc.query("select sha256, status, no_text, media_type, text from evidence_file where sha256 = any (?)",
+                row -> {
+                    found.put(row.getString(1), new ToIndex(EvidenceStatus.valueOf(row.getString(2)),
+                            row.getBoolean(3), row.getString(4), row.getString(5)));
+                }, (Object) sha256s.toArray(String[]::new));
+        return found;
     }
 
     /*
@@ -83,11 +86,12 @@ class EvidenceFiles {
      * and the title, is then not computed again.
      */
 
-    /** Its header read; a file indexed already is left as it is, so that a job delivered twice does no more. */
-    void indexed(String sha256, DocumentHeader header, Instant at) {
-        jdbc.update("update evidence_file set status = 'INDEXED', doc_kind = ?, doc_number = ?, doc_date = ?,"
+    /** Their headers read; a file indexed already is left as it is, so that a job delivered twice does no more. */
+    void indexed(Map<String, DocumentHeader> headers, Instant at) {
+        jdbc.batchUpdate("update evidence_file set status = 'INDEXED', doc_kind = ?, doc_number = ?, doc_date = ?,"
                         + " indexed_at = ?, failure = null where sha256 = ? and status <> 'INDEXED'",
-                header.kind(), header.number(), header.date(), timestamp(at), sha256);
+                headers.entrySet().stream().map(file -> new Object[]{file.getValue().kind(), file.getValue().number(),
+                        file.getValue().date(), timestamp(at), file.getKey()}).toList());
     }
 
     /** A scan that OCR read: it has text now, from OCR, and its header read from that text. */

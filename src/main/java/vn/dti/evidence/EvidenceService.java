@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -273,26 +274,48 @@ public class EvidenceService {
     }
 
     /**
-     * The indexing job's work: OCR for a scan when Tesseract with Vietnamese is here, then the document's number,
-     * date and kind from its text. A file indexed already is left as it is: a job delivered twice does no more.
+     * The indexing job's work for an upload's files: OCR for a scan when Tesseract with Vietnamese is here, then the
+     * document's number, date and kind from its text. A file indexed already is left as it is: a job delivered twice
+     * does no more. The files are read in one query and their headers written in one batch; a scan's OCR is written
+     * as soon as it is read, since it may have taken minutes.
+     *
+     * @param beforeOcr run before each scan's OCR
+     * @return the files that could not be indexed, each with why; the others are indexed
      */
-    void index(String sha256) throws IOException {
-        ToIndex file = rows.toIndex(sha256)
-                .orElseThrow(() -> new IllegalStateException("Không có tệp kiểm chứng " + sha256));
-        if (file.status() == EvidenceStatus.INDEXED) {
-            return;
+    Map<String, String> index(List<String> sha256s, Runnable beforeOcr) {
+        Map<String, ToIndex> found = rows.toIndex(sha256s);
+        Map<String, DocumentHeader> headers = new LinkedHashMap<>();
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (String sha256 : sha256s) {
+            try {
+                ToIndex file = found.get(sha256);
+                if (file == null) {
+                    throw new IllegalStateException("Không có tệp kiểm chứng " + sha256);
+                }
+                if (file.status() == EvidenceStatus.INDEXED) {
+                    continue;
+                }
+                Path stored = store.path(sha256);
+                if (!Files.isRegularFile(stored)) {
+                    throw new IllegalStateException("Không thấy tệp kiểm chứng " + sha256 + " trong kho "
+                            + stored.getParent());
+                }
+                String read = null;
+                if (file.noText() && ocr) {
+                    beforeOcr.run();
+                    read = extractor.readWithOcr(stored, file.mediaType(), OCR_LANGUAGE);
+                }
+                if (read != null && read.codePoints().anyMatch(Character::isLetter)) {
+                    rows.indexedByOcr(sha256, read, DocumentHeader.read(read), clock.now());
+                } else {
+                    headers.put(sha256, DocumentHeader.read(file.text()));
+                }
+            } catch (IOException | RuntimeException e) {
+                failures.put(sha256, e.getMessage());
+            }
         }
-        Path stored = store.path(sha256);
-        if (!Files.isRegularFile(stored)) {
-            throw new IllegalStateException("Không thấy tệp kiểm chứng " + sha256 + " trong kho " + stored.getParent());
-        }
-        // No transaction is open meanwhile: OCR may take minutes.
-        String read = file.noText() && ocr ? extractor.readWithOcr(stored, file.mediaType(), OCR_LANGUAGE) : null;
-        if (read != null && read.codePoints().anyMatch(Character::isLetter)) {
-            rows.indexedByOcr(sha256, read, DocumentHeader.read(read), clock.now());
-        } else {
-            rows.indexed(sha256, DocumentHeader.read(file.text()), clock.now());
-        }
+        rows.indexed(headers, clock.now());
+        return failures;
     }
 
     /** The indexing job's last retry failed: the file says so until an incident's retry indexes it. */

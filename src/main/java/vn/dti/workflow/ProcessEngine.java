@@ -32,6 +32,11 @@ public class ProcessEngine {
         client.newSetVariablesCommand(processInstanceKey).variables(variables).local(false).send().join();
     }
 
+    /** Gives a job still being worked on this long from now before the engine hands it out again. */
+    public void extendJob(long jobKey, Duration fromNow) {
+        client.newUpdateTimeoutCommand(jobKey).timeout(fromNow).send().join();
+    }
+
     /**
      * A message that re-arms a waiting timer. It lives for no time: a process not waiting for it will read the new
      * variables when it next arms its timer.

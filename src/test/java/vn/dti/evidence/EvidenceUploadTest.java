@@ -348,22 +348,34 @@ class EvidenceUploadTest {
         assertThat(support.stored()).isEqualTo(before);
     }
 
+    /** One job indexes an upload's files: the one that cannot be indexed fails alone, and says why. */
     @Test
-    void anIndexingThatKeepsFailingBecomesAnIncidentAndTheFileSaysWhy() {
+    void anIndexingThatKeepsFailingBecomesAnIncidentAndTheFileSaysWhy() throws IOException {
         String sha256 = sha256(("không có trong kho " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
         jdbc.update("insert into evidence_file (sha256, size_bytes, media_type, status, text, stored_at)"
                 + " values (?, 10, 'text/plain', 'PENDING', 'Số: 1/KH-UBND', now())", sha256);
+        String good = pendingInStore();
 
-        long instance = engine.start(EvidenceIndexing.PROCESS_ID, Map.of("files", List.of(sha256)));
+        long instance = engine.start(EvidenceIndexing.PROCESS_ID, Map.of("files", List.of(sha256, good)));
 
         String incident = EvidenceTestSupport.await("sự cố", () -> incidentMessage(instance));
         Map<String, Object> row = support.awaitStatus(sha256, "FAILED");
         assertThat((String) row.get("failure")).startsWith("Không thấy tệp kiểm chứng " + sha256 + " trong kho");
-        assertThat(incident).contains((String) row.get("failure"));
+        assertThat(incident).contains((String) row.get("failure")).doesNotContain(good);
+        assertThat(support.file(good)).containsEntry("status", "INDEXED").containsEntry("doc_number", "15/KH-UBND");
     }
 
     @Test
     void filesLeftPendingAreIndexedAfterARestart() throws IOException {
+        String sha256 = pendingInStore();
+
+        recovery.indexPendingFiles();
+
+        assertThat(support.awaitStatus(sha256, "INDEXED")).containsEntry("doc_number", "15/KH-UBND");
+    }
+
+    /** A file stored and waiting for its indexing, as an upload leaves it. */
+    private String pendingInStore() throws IOException {
         byte[] content = String.join("\n", PLAN).concat(" " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         String sha256 = sha256(content);
         jdbc.update("insert into evidence_file (sha256, size_bytes, media_type, status, text, stored_at)"
@@ -372,10 +384,7 @@ class EvidenceUploadTest {
         Path file = support.store().resolve(sha256.substring(0, 2)).resolve(sha256);
         Files.createDirectories(file.getParent());
         Files.write(file, content);
-
-        recovery.indexPendingFiles();
-
-        assertThat(support.awaitStatus(sha256, "INDEXED")).containsEntry("doc_number", "15/KH-UBND");
+        return sha256;
     }
 
     private long indexingProcesses() {

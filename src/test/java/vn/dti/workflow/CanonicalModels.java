@@ -160,12 +160,10 @@ public final class CanonicalModels {
     static BpmnModelInstance evidenceIndexing() {
         return Bpmn.createExecutableProcess(EvidenceIndexing.PROCESS_ID).name("Lập chỉ mục tài liệu kiểm chứng")
                 .startEvent("evidence-stored").name("Tệp đã lưu")
-                // One process per upload, one job per file: a file that cannot be indexed is its own incident.
+                // One job for an upload's files: a job per file cost the engine about as much as reading the files.
                 .serviceTask(EvidenceIndexing.INDEX_EVIDENCE, t -> t
                         .name("Nhận diện số, ngày, loại văn bản; OCR bản quét")
-                        .zeebeJobType(EvidenceIndexing.INDEX_EVIDENCE).zeebeJobRetries(RETRIES)
-                        .multiInstance(m -> m.parallel().zeebeInputCollectionExpression("files")
-                                .zeebeInputElement("sha256")))
+                        .zeebeJobType(EvidenceIndexing.INDEX_EVIDENCE).zeebeJobRetries(RETRIES))
                 .endEvent("evidence-indexed").name("Đã lập chỉ mục")
                 .done();
     }
