@@ -187,9 +187,8 @@ public class AssessmentService {
         items.save(row);
         // The names added, one record each, not the whole list before and after: an item with many files would log
         // them all each time.
-        for (String name : added) {
-            audit.record(now, by, "assessment.evidence", "assessment", id + "/" + itemCode, null, Map.of("added", name));
-        }
+        audit.recordAll(now, by, "assessment.evidence", "assessment", added.stream()
+                .map(name -> new AuditLog.Change(id + "/" + itemCode, null, Map.of("added", name))).toList());
     }
 
     private static void requireOpenForEvidence(Assessment assessment) {

@@ -9,12 +9,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The rows of stored files and their links to items, in plain SQL: an upload writes a request's links in one batch
- * and reads back only what it did not write itself, and the indexing job updates only the columns it changes.
+ * The rows of stored files and their links to items, in plain SQL: an upload writes a request's rows and links in
+ * batches and reads back only what it did not write itself, and the indexing job updates only the columns it changes.
  */
 @Repository
 class EvidenceFiles {
@@ -37,13 +39,29 @@ class EvidenceFiles {
         this.jdbc = jdbc;
     }
 
-    /** False when the same content is stored already, by this request or a concurrent one: it is kept once. */
-    boolean insertPending(String sha256, long size, Extraction extraction, Instant storedAt) {
-        return jdbc.update("insert into evidence_file (sha256, size_bytes, media_type, status, no_text, title, author,"
-                        + " created, page_count, text, stored_at) values (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict (sha256) do nothing", sha256, size, extraction.mediaType(),
-                extraction.noText(), extraction.title(), extraction.author(), timestamp(extraction.created()),
-                extraction.pageCount(), extraction.text(), timestamp(storedAt)) == 1;
+    /** A file read at upload, for its row. */
+    record Read(String sha256, long size, Extraction extraction) {
+    }
+
+    /**
+     * The files' rows, in one batch; returns the files whose rows it inserted. A file whose content is stored
+     * already, by an earlier request or a concurrent one, is kept once.
+     */
+    Set<String> insertPending(List<Read> files, Instant storedAt) {
+        int[] counts = jdbc.batchUpdate("insert into evidence_file (sha256, size_bytes, media_type, status, no_text,"
+                        + " title, author, created, page_count, text, stored_at)"
+                        + " values (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?) on conflict (sha256) do nothing",
+                files.stream().map(file -> new Object[]{file.sha256(), file.size(), file.extraction().mediaType(),
+                        file.extraction().noText(), file.extraction().title(), file.extraction().author(),
+                        timestamp(file.extraction().created()), file.extraction().pageCount(),
+                        file.extraction().text(), timestamp(storedAt)}).toList());
+        Set<String> inserted = new HashSet<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+                inserted.add(files.get(i).sha256());
+            }
+        }
+        return inserted;
     }
 
     /** Every file linked to every item, once: uploading a file again for the same item links nothing more. */

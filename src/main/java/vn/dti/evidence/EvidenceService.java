@@ -11,6 +11,7 @@ import vn.dti.assessment.Assessment;
 import vn.dti.assessment.AssessmentService;
 import vn.dti.evidence.EvidenceExtractor.Extraction;
 import vn.dti.evidence.EvidenceFiles.Named;
+import vn.dti.evidence.EvidenceFiles.Read;
 import vn.dti.evidence.EvidenceFiles.Summary;
 import vn.dti.evidence.EvidenceFiles.ToIndex;
 import vn.dti.evidence.EvidenceStore.Staged;
@@ -34,7 +35,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -95,6 +95,10 @@ public class EvidenceService {
     /** A file read, and written to disk under a temporary name unless its content is stored already. */
     private record Incoming(String field, MultipartFile content, String name, String sha256, Extraction extraction,
                             Optional<Staged> staged) {
+
+        Read read() {
+            return new Read(sha256, content.getSize(), extraction);
+        }
     }
 
     /**
@@ -113,8 +117,9 @@ public class EvidenceService {
         List<StoredFile> stored;
         try {
             stored = transactions.execute(status -> store(assessmentId, incoming, items, user.username(), now));
-        } finally {
+        } catch (RuntimeException e) {
             incoming.forEach(file -> file.staged().ifPresent(Staged::drop));
+            throw tooManyWords(e) ? tooManyWordsIn(incoming, now).orElseThrow(() -> e) : e;
         }
         List<String> toIndex = stored.stream().filter(file -> file.status() == EvidenceStatus.PENDING)
                 .map(StoredFile::sha256).distinct().toList();
@@ -172,23 +177,22 @@ public class EvidenceService {
     }
 
     private Incoming readInTurn(String field, MultipartFile file) throws IOException, InterruptedException {
+        String name = FileNames.sanitise(file.getOriginalFilename());
+        Extraction extraction;
         readers.acquire();
         try {
-            return read(field, file);
+            extraction = extract(field, name, file);
         } finally {
             readers.release();
         }
+        String sha256 = sha256(file);
+        // Writing waits on the disk, not on the processors: another file is read meanwhile.
+        return new Incoming(field, file, name, sha256, extraction, store.stage(sha256, file));
     }
 
-    private Incoming read(String field, MultipartFile file) throws IOException {
-        String name = FileNames.sanitise(file.getOriginalFilename());
-        try {
-            Extraction extraction;
-            try (InputStream content = file.getInputStream()) {
-                extraction = extractor.extract(file.getSize(), content);
-            }
-            String sha256 = sha256(file);
-            return new Incoming(field, file, name, sha256, extraction, store.stage(sha256, file));
+    private Extraction extract(String field, String name, MultipartFile file) throws IOException {
+        try (InputStream content = file.getInputStream()) {
+            return extractor.extract(file.getSize(), content);
         } catch (EvidenceRefusal refusal) {
             log.info("Từ chối tệp kiểm chứng '{}': {}", name, refusal.getMessage());
             log.debug("Tika báo về tệp '{}'", name, refusal.getCause());
@@ -198,18 +202,7 @@ public class EvidenceService {
 
     private List<StoredFile> store(long assessmentId, List<Incoming> incoming, List<String> items, String by,
                                    Instant now) {
-        Set<String> inserted = new HashSet<>();
-        for (Incoming file : incoming) {
-            try {
-                if (rows.insertPending(file.sha256(), file.content().getSize(), file.extraction(), now)) {
-                    inserted.add(file.sha256());
-                }
-            } catch (DataAccessException e) {
-                throw tooManyWords(e) ? new EvidenceRefusal(EvidenceRefusal.Reason.WORDS, "nội dung có quá nhiều từ"
-                        + " khác nhau để lập chỉ mục tìm kiếm (chỉ mục của một tệp tối đa 1 MB)").of(file.field(),
-                        file.name()) : e;
-            }
-        }
+        Set<String> inserted = rows.insertPending(incoming.stream().map(Incoming::read).toList(), now);
         rows.linkOnce(assessmentId, items, incoming.stream().map(file -> new Named(file.sha256(), file.name()))
                 .toList(), by, now);
         List<String> names = incoming.stream().map(Incoming::name).toList();
@@ -238,6 +231,29 @@ public class EvidenceService {
             }
         }
         return stored;
+    }
+
+    /**
+     * The refusal of the file with more different words than its searchable column holds. The batch that failed does
+     * not say which file it was: their rows are inserted again one by one, in a transaction that is rolled back.
+     */
+    private Optional<EvidenceRefusal> tooManyWordsIn(List<Incoming> incoming, Instant now) {
+        return transactions.execute(status -> {
+            status.setRollbackOnly();
+            for (Incoming file : incoming) {
+                try {
+                    rows.insertPending(List.of(file.read()), now);
+                } catch (DataAccessException e) {
+                    if (!tooManyWords(e)) {
+                        throw e;
+                    }
+                    return Optional.of(new EvidenceRefusal(EvidenceRefusal.Reason.WORDS, "nội dung có quá nhiều từ"
+                            + " khác nhau để lập chỉ mục tìm kiếm (chỉ mục của một tệp tối đa 1 MB)")
+                            .of(file.field(), file.name()));
+                }
+            }
+            return Optional.empty();
+        });
     }
 
     /** PostgreSQL's "string is too long for tsvector": the searchable column has no room for so many words. */
