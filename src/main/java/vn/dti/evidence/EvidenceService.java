@@ -51,7 +51,7 @@ import java.util.stream.Collectors;
 
 /**
  * Evidence (tài liệu kiểm chứng) for the items of a unit's assessment. An upload reads and checks every file, side
- * by side, before it stores anything: each file is written to disk under a temporary name as it is read. Then, in one
+ * by side, before it stores anything; meanwhile each file is written to disk under a temporary name. Then, in one
  * transaction, it stores the files' rows, their links to the items, the items' evidence names and, last, puts the
  * files in their place. Once that transaction has committed, so that the jobs find their rows, one indexing process
  * starts for the request's files still to index.
@@ -178,16 +178,22 @@ public class EvidenceService {
 
     private Incoming readInTurn(String field, MultipartFile file) throws IOException, InterruptedException {
         String name = FileNames.sanitise(file.getOriginalFilename());
-        Extraction extraction;
-        readers.acquire();
-        try {
-            extraction = extract(field, name, file);
-        } finally {
-            readers.release();
-        }
         String sha256 = sha256(file);
-        // Writing waits on the disk, not on the processors: another file is read meanwhile.
-        return new Incoming(field, file, name, sha256, extraction, store.stage(sha256, file));
+        // Written while the file waits for its turn to be read: writing waits on the disk, not on the processors, and
+        // the request's last file is then not written after it is read. A file too large is refused unwritten.
+        Optional<Staged> staged = file.getSize() <= extractor.maxFileSize() ? store.stage(sha256, file)
+                : Optional.empty();
+        try {
+            readers.acquire();
+            try {
+                return new Incoming(field, file, name, sha256, extract(field, name, file), staged);
+            } finally {
+                readers.release();
+            }
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            staged.ifPresent(Staged::drop);
+            throw e;
+        }
     }
 
     private Extraction extract(String field, String name, MultipartFile file) throws IOException {

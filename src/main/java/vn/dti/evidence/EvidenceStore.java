@@ -42,7 +42,7 @@ class EvidenceStore {
 
     /**
      * Writes the content to disk under a temporary name beside its place, so that the slow part (the write and its
-     * flush) can happen while the request is still being read; {@link Staged#put} then shows it under its hash in
+     * flush) can happen while the request's files are being read; {@link Staged#put} then shows it under its hash in
      * one step. Empty when that content is stored already.
      */
     Optional<Staged> stage(String sha256, InputStreamSource content) throws IOException {
