@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,9 +53,8 @@ import java.util.stream.Collectors;
 /**
  * Evidence (tài liệu kiểm chứng) for the items of a unit's assessment. An upload reads and checks every file, side
  * by side, before it stores anything; meanwhile each file is written to disk under a temporary name. Then, in one
- * transaction, it stores the files' rows, their links to the items, the items' evidence names and, last, puts the
- * files in their place. Once that transaction has committed, so that the jobs find their rows, one indexing process
- * starts for the request's files still to index.
+ * transaction, it stores the files' rows, starts one indexing process for those still to index, stores their links to
+ * the items and the items' evidence names and, last, puts the files in their place.
  */
 @Service
 public class EvidenceService {
@@ -64,6 +64,7 @@ public class EvidenceService {
 
     private final AssessmentService assessments;
     private final EvidenceFiles rows;
+    private final EvidenceUploadLock uploadLock;
     private final EvidenceStore store;
     private final EvidenceExtractor extractor;
     private final ProcessEngine engine;
@@ -73,11 +74,12 @@ public class EvidenceService {
     // Reading is processor work: at most this many files are read at once, over every request.
     private final Semaphore readers = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
-    EvidenceService(AssessmentService assessments, EvidenceFiles rows, EvidenceStore store,
-                    EvidenceExtractor extractor, ProcessEngine engine, EngineClock clock,
+    EvidenceService(AssessmentService assessments, EvidenceFiles rows, EvidenceUploadLock uploadLock,
+                    EvidenceStore store, EvidenceExtractor extractor, ProcessEngine engine, EngineClock clock,
                     TransactionTemplate transactions) {
         this.assessments = assessments;
         this.rows = rows;
+        this.uploadLock = uploadLock;
         this.store = store;
         this.extractor = extractor;
         this.engine = engine;
@@ -114,19 +116,12 @@ public class EvidenceService {
         }
         List<Incoming> incoming = readAll(uploaded);
         Instant now = clock.now();
-        List<StoredFile> stored;
         try {
-            stored = transactions.execute(status -> store(assessmentId, incoming, items, user.username(), now));
+            return transactions.execute(status -> store(assessmentId, incoming, items, user.username(), now));
         } catch (RuntimeException e) {
             incoming.forEach(file -> file.staged().ifPresent(Staged::drop));
             throw tooManyWords(e) ? tooManyWordsIn(incoming, now).orElseThrow(() -> e) : e;
         }
-        List<String> toIndex = stored.stream().filter(file -> file.status() == EvidenceStatus.PENDING)
-                .map(StoredFile::sha256).distinct().toList();
-        if (!toIndex.isEmpty()) {
-            engine.start(EvidenceIndexing.PROCESS_ID, Map.of("files", toIndex));
-        }
-        return stored;
     }
 
     /**
@@ -209,12 +204,6 @@ public class EvidenceService {
     private List<StoredFile> store(long assessmentId, List<Incoming> incoming, List<String> items, String by,
                                    Instant now) {
         Set<String> inserted = rows.insertPending(incoming.stream().map(Incoming::read).toList(), now);
-        rows.linkOnce(assessmentId, items, incoming.stream().map(file -> new Named(file.sha256(), file.name()))
-                .toList(), by, now);
-        List<String> names = incoming.stream().map(Incoming::name).toList();
-        for (String item : items) {
-            assessments.addEvidence(assessmentId, item, names, by, now);
-        }
         // Only files stored before this request are read back: the rest are as this request wrote them.
         Map<String, Summary> before = rows.summaries(incoming.stream().map(Incoming::sha256)
                 .filter(sha256 -> !inserted.contains(sha256)).collect(Collectors.toSet()));
@@ -225,6 +214,15 @@ public class EvidenceService {
             stored.add(new StoredFile(file.sha256(), file.name(), summary.mediaType(), summary.size(),
                     summary.status()));
         }
+        CompletableFuture<?> indexing = startIndexing(stored.stream()
+                .filter(file -> file.status() == EvidenceStatus.PENDING).map(StoredFile::sha256).distinct().toList());
+        rows.linkOnce(assessmentId, items, incoming.stream().map(file -> new Named(file.sha256(), file.name()))
+                .toList(), by, now);
+        List<String> names = incoming.stream().map(Incoming::name).toList();
+        for (String item : items) {
+            assessments.addEvidence(assessmentId, item, names, by, now);
+        }
+        indexing.join();
         // Last, once every row is in: a refused row leaves no file behind, and the rows are seen only at the commit,
         // with their files in place.
         for (Incoming file : incoming) {
@@ -237,6 +235,18 @@ public class EvidenceService {
             }
         }
         return stored;
+    }
+
+    /**
+     * One indexing process for the files still to index, started within the upload's transaction: the engine answers
+     * while the links and names are written, and its job waits for the upload to end (see {@link EvidenceUploadLock}).
+     */
+    private CompletableFuture<?> startIndexing(List<String> toIndex) {
+        if (toIndex.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        uploadLock.hold(toIndex);
+        return engine.startAsync(EvidenceIndexing.PROCESS_ID, Map.of("files", toIndex));
     }
 
     /**
@@ -298,23 +308,22 @@ public class EvidenceService {
     /**
      * The indexing job's work for an upload's files: OCR for a scan when Tesseract with Vietnamese is here, then the
      * document's number, date and kind from its text. A file indexed already is left as it is: a job delivered twice
-     * does no more. The files are read in one query and their headers written in one batch; a scan's OCR is written
-     * as soon as it is read, since it may have taken minutes.
+     * does no more. The files are read in one query, once their upload has ended, and their headers written in one
+     * batch; a scan's OCR is written as soon as it is read, since it may have taken minutes.
      *
      * @param beforeOcr run before each scan's OCR
      * @return the files that could not be indexed, each with why; the others are indexed
      */
     Map<String, String> index(List<String> sha256s, Runnable beforeOcr) {
+        uploadLock.awaitUpload(sha256s);
         Map<String, ToIndex> found = rows.toIndex(sha256s);
         Map<String, DocumentHeader> headers = new LinkedHashMap<>();
         Map<String, String> failures = new LinkedHashMap<>();
         for (String sha256 : sha256s) {
             try {
                 ToIndex file = found.get(sha256);
-                if (file == null) {
-                    throw new IllegalStateException("Không có tệp kiểm chứng " + sha256);
-                }
-                if (file.status() == EvidenceStatus.INDEXED) {
+                // No row: the upload was rolled back after it started this process.
+                if (file == null || file.status() == EvidenceStatus.INDEXED) {
                     continue;
                 }
                 Path stored = store.path(sha256);

@@ -365,6 +365,17 @@ class EvidenceUploadTest {
         assertThat(support.file(good)).containsEntry("status", "INDEXED").containsEntry("doc_number", "15/KH-UBND");
     }
 
+    /** The process starts within the upload's transaction: when that rolls back, its job finds nothing to index. */
+    @Test
+    void anIndexingWhoseUploadWasRolledBackEndsWithoutAnIncident() {
+        String never = sha256(("chưa từng lưu " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+
+        long instance = engine.start(EvidenceIndexing.PROCESS_ID, Map.of("files", List.of(never)));
+
+        EvidenceTestSupport.await("quy trình kết thúc", () -> Optional.of(instance).filter(this::completed));
+        assertThat(incidentMessage(instance)).isEmpty();
+    }
+
     @Test
     void filesLeftPendingAreIndexedAfterARestart() throws IOException {
         String sha256 = pendingInStore();
@@ -398,6 +409,18 @@ class EvidenceUploadTest {
             }
         }
         return count;
+    }
+
+    private boolean completed(long processInstanceKey) {
+        for (var record : zeebe.getRecordStreamSource().getRecords()) {
+            if (record.getValue() instanceof ProcessInstanceRecordValue instance
+                    && record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                    && instance.getBpmnElementType() == BpmnElementType.PROCESS
+                    && instance.getProcessInstanceKey() == processInstanceKey) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<String> incidentMessage(long processInstanceKey) {
