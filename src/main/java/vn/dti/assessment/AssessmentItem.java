@@ -100,9 +100,9 @@ public class AssessmentItem {
         this.selfAt = at;
     }
 
-    void addEvidence(String fileName) {
+    void addEvidence(List<String> fileNames) {
         List<String> names = new ArrayList<>(evidence);
-        names.add(fileName);
+        names.addAll(fileNames);
         this.evidence = List.copyOf(names);
     }
 

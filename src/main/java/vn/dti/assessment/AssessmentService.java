@@ -178,20 +178,23 @@ public class AssessmentService {
     }
 
     /**
-     * Names an uploaded evidence file on an item, for the submission check to read; a name already there is not
-     * added twice. Audited, in the caller's transaction: the upload and its names stand or fall together.
+     * Names uploaded evidence files on an item, for the submission check to read; a name already there is not added
+     * twice. Each name added is audited, in the caller's transaction: the upload and its names stand or fall together.
      */
-    public void addEvidence(long id, String itemCode, String fileName, String by, Instant now) {
+    public void addEvidence(long id, String itemCode, List<String> fileNames, String by, Instant now) {
         requireOpenForEvidence(get(id));
         AssessmentItem row = items.findByAssessmentIdAndItemCode(id, itemCode)
                 .orElseGet(() -> new AssessmentItem(id, itemCode));
-        if (row.getEvidence().contains(fileName)) {
+        List<String> added = fileNames.stream().distinct().filter(name -> !row.getEvidence().contains(name)).toList();
+        if (added.isEmpty()) {
             return;
         }
-        row.addEvidence(fileName);
+        row.addEvidence(added);
         items.save(row);
-        // The name added, not the whole list before and after: an item with many files would log them all each time.
-        audit.record(now, by, "assessment.evidence", "assessment", id + "/" + itemCode, null, Map.of("added", fileName));
+        // The names added, one record each, not the whole list before and after: an item with many files would log
+        // them all each time.
+        audit.recordAll(now, by, "assessment.evidence", "assessment", added.stream()
+                .map(name -> new AuditLog.Change(id + "/" + itemCode, null, Map.of("added", name))).toList());
     }
 
     private static void requireOpenForEvidence(Assessment assessment) {

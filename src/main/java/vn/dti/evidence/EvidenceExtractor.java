@@ -85,6 +85,10 @@ final class EvidenceExtractor implements AutoCloseable {
         });
     }
 
+    long maxFileSize() {
+        return limits.maxFileSize();
+    }
+
     /** Type, text and metadata of an uploaded file of {@code size} bytes, or the refusal that says why not. */
     Extraction extract(long size, InputStream content) throws IOException {
         if (size > limits.maxFileSize()) {

@@ -36,6 +36,18 @@ public class AuditLog {
                 Timestamp.from(at), actor, action, subjectType, subjectId, toJson(before), toJson(after));
     }
 
+    /** What one action did to one subject, among several recorded at once. */
+    public record Change(String subjectId, Object before, Object after) {
+    }
+
+    /** One action's changes to several subjects, a record each, sent to the database in one batch. */
+    public void recordAll(Instant at, String actor, String action, String subjectType, List<Change> changes) {
+        jdbc.batchUpdate("insert into audit_log (at, actor, action, subject_type, subject_id, before, after)"
+                        + " values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))",
+                changes.stream().map(change -> new Object[]{Timestamp.from(at), actor, action, subjectType,
+                        change.subjectId(), toJson(change.before()), toJson(change.after())}).toList());
+    }
+
     public List<Entry> entries(String subjectType, String subjectId) {
         return jdbc.query("select id, at, actor, action, subject_type, subject_id, before::text, after::text"
                         + " from audit_log where subject_type = ? and subject_id = ? order by id",

@@ -71,8 +71,8 @@ public final class ProcessModel {
     }
 
     /**
-     * One uploaded evidence file's indexing, as a job: the upload answers at once, and a failure becomes an incident
-     * that can be retried, not a lost file.
+     * The indexing of an upload's files (the variable {@code files}, their SHA-256) as one job: the upload answers at
+     * once, and a file that cannot be indexed becomes an incident that can be retried, not a lost file.
      */
     public static final class EvidenceIndexing {
         public static final String PROCESS_ID = "dti-evidence-indexing";

@@ -3,7 +3,10 @@ package vn.dti.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -94,12 +97,14 @@ class EvidenceUploadTest {
                 new Upload("anh-chup.png", EvidenceSamples.png(PLAN)),
                 new Upload("anh-chup.jpg", EvidenceSamples.jpeg(PLAN)));
         Stored before = support.stored();
+        long processes = indexingProcesses();
 
         ResponseEntity<JsonNode> response = support.upload(OFFICER, assessment, files, "1");
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         JsonNode stored = response.getBody();
         assertThat(stored).hasSize(files.size());
+        assertThat(indexingProcesses()).as("one indexing process for the whole upload").isEqualTo(processes + 1);
         assertThat(stored.findValuesAsText("mediaType")).containsExactly("application/pdf",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/msword",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel",
@@ -154,6 +159,11 @@ class EvidenceUploadTest {
         assertThat(support.stored()).isEqualTo(new Stored(before.files() + 1, before.links() + 2,
                 before.evidenceNames() + 3, before.storedFiles() + 1));
         assertThat(support.evidenceNames(assessment, "2")).containsOnlyOnce("bien-ban.txt");
+        assertThat(jdbc.queryForList("select subject_id || ' ' || (after ->> 'added') from audit_log"
+                + " where action = 'assessment.evidence' and subject_id like ? and after ->> 'added' like 'bien-ban%'"
+                + " order by id", String.class, assessment + "/%"))
+                .containsExactly(assessment + "/1 bien-ban.txt", assessment + "/1 bien-ban (1).txt",
+                        assessment + "/2 bien-ban.txt");
     }
 
     @Test
@@ -258,6 +268,26 @@ class EvidenceUploadTest {
                 sha256(good))).isZero();
     }
 
+    /** The files are read side by side: the refusal reported is still the first in the request's order. */
+    @Test
+    void ofSeveralBadFilesTheFirstIsReportedAndNothingIsStored() {
+        List<Upload> files = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            files.add(new Upload("tot-" + i + ".txt", ("Báo cáo tốt " + i + " " + UUID.randomUUID())
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
+        files.add(2, new Upload("hong.pdf", EvidenceSamples.corruptPdf()));
+        files.add(new Upload("chuong-trinh.pdf", EvidenceSamples.executable()));
+        Stored before = support.stored();
+
+        ResponseEntity<JsonNode> response = support.upload(OFFICER, assessment, files, "1");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(response.getBody().get("errors")).singleElement()
+                .satisfies(error -> assertThat(error.get("field").asText()).isEqualTo("files[2]"));
+        assertThat(support.stored()).isEqualTo(before);
+    }
+
     @Test
     void refusesItemsThatAreNotInTheSet() {
         Stored before = support.stored();
@@ -318,22 +348,45 @@ class EvidenceUploadTest {
         assertThat(support.stored()).isEqualTo(before);
     }
 
+    /** One job indexes an upload's files: the one that cannot be indexed fails alone, and says why. */
     @Test
-    void anIndexingThatKeepsFailingBecomesAnIncidentAndTheFileSaysWhy() {
+    void anIndexingThatKeepsFailingBecomesAnIncidentAndTheFileSaysWhy() throws IOException {
         String sha256 = sha256(("không có trong kho " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
         jdbc.update("insert into evidence_file (sha256, size_bytes, media_type, status, text, stored_at)"
                 + " values (?, 10, 'text/plain', 'PENDING', 'Số: 1/KH-UBND', now())", sha256);
+        String good = pendingInStore();
 
-        long instance = engine.start(EvidenceIndexing.PROCESS_ID, Map.of("sha256", sha256));
+        long instance = engine.start(EvidenceIndexing.PROCESS_ID, Map.of("files", List.of(sha256, good)));
 
         String incident = EvidenceTestSupport.await("sự cố", () -> incidentMessage(instance));
         Map<String, Object> row = support.awaitStatus(sha256, "FAILED");
         assertThat((String) row.get("failure")).startsWith("Không thấy tệp kiểm chứng " + sha256 + " trong kho");
-        assertThat(incident).contains((String) row.get("failure"));
+        assertThat(incident).contains((String) row.get("failure")).doesNotContain(good);
+        assertThat(support.file(good)).containsEntry("status", "INDEXED").containsEntry("doc_number", "15/KH-UBND");
+    }
+
+    /** The process starts within the upload's transaction: when that rolls back, its job finds nothing to index. */
+    @Test
+    void anIndexingWhoseUploadWasRolledBackEndsWithoutAnIncident() {
+        String never = sha256(("chưa từng lưu " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+
+        long instance = engine.start(EvidenceIndexing.PROCESS_ID, Map.of("files", List.of(never)));
+
+        EvidenceTestSupport.await("quy trình kết thúc", () -> Optional.of(instance).filter(this::completed));
+        assertThat(incidentMessage(instance)).isEmpty();
     }
 
     @Test
     void filesLeftPendingAreIndexedAfterARestart() throws IOException {
+        String sha256 = pendingInStore();
+
+        recovery.indexPendingFiles();
+
+        assertThat(support.awaitStatus(sha256, "INDEXED")).containsEntry("doc_number", "15/KH-UBND");
+    }
+
+    /** A file stored and waiting for its indexing, as an upload leaves it. */
+    private String pendingInStore() throws IOException {
         byte[] content = String.join("\n", PLAN).concat(" " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
         String sha256 = sha256(content);
         jdbc.update("insert into evidence_file (sha256, size_bytes, media_type, status, text, stored_at)"
@@ -342,10 +395,32 @@ class EvidenceUploadTest {
         Path file = support.store().resolve(sha256.substring(0, 2)).resolve(sha256);
         Files.createDirectories(file.getParent());
         Files.write(file, content);
+        return sha256;
+    }
 
-        recovery.indexPendingFiles();
+    private long indexingProcesses() {
+        long count = 0;
+        for (var record : zeebe.getRecordStreamSource().getRecords()) {
+            if (record.getValue() instanceof ProcessInstanceRecordValue instance
+                    && record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+                    && instance.getBpmnElementType() == BpmnElementType.PROCESS
+                    && instance.getBpmnProcessId().equals(EvidenceIndexing.PROCESS_ID)) {
+                count++;
+            }
+        }
+        return count;
+    }
 
-        assertThat(support.awaitStatus(sha256, "INDEXED")).containsEntry("doc_number", "15/KH-UBND");
+    private boolean completed(long processInstanceKey) {
+        for (var record : zeebe.getRecordStreamSource().getRecords()) {
+            if (record.getValue() instanceof ProcessInstanceRecordValue instance
+                    && record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+                    && instance.getBpmnElementType() == BpmnElementType.PROCESS
+                    && instance.getProcessInstanceKey() == processInstanceKey) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<String> incidentMessage(long processInstanceKey) {

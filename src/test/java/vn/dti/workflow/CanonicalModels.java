@@ -160,6 +160,7 @@ public final class CanonicalModels {
     static BpmnModelInstance evidenceIndexing() {
         return Bpmn.createExecutableProcess(EvidenceIndexing.PROCESS_ID).name("Lập chỉ mục tài liệu kiểm chứng")
                 .startEvent("evidence-stored").name("Tệp đã lưu")
+                // One job for an upload's files: a job per file cost the engine about as much as reading the files.
                 .serviceTask(EvidenceIndexing.INDEX_EVIDENCE, t -> t
                         .name("Nhận diện số, ngày, loại văn bản; OCR bản quét")
                         .zeebeJobType(EvidenceIndexing.INDEX_EVIDENCE).zeebeJobRetries(RETRIES))
