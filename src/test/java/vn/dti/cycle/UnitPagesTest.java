@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -126,8 +127,8 @@ class UnitPagesTest {
         assertThat(draft.get("data").get("generalInfo").get("name").asText()).isEqualTo("UBND xã Một A");
 
         // Corrected: written to the assessment, whose check now shows beside item 1
-        field("item_points_0").clear();
-        type("item_points_0", "45");
+        // Selected and typed over as a person does: clear() alone sends the form no input event
+        field("item_points_0").sendKeys(Keys.chord(Keys.CONTROL, "a"), "45");
         browser.find("#evidence-1 .checks li[data-code='NO_EVIDENCE']");
         assertThat(browser.text("#evidence-1 .checks")).contains("1");
         browser.waitUntil(d -> content("entry-status").isEmpty());
