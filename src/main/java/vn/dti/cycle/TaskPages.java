@@ -27,7 +27,6 @@ import vn.dti.workflow.UserTasks;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,6 @@ import java.util.Map;
 @Controller
 class TaskPages {
 
-    private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
 
     private final UserTasks tasks;
     private final CycleService cycles;
@@ -124,7 +122,7 @@ class TaskPages {
         Object unitName = task.variables().get("unitName");
         String unit = unitName != null ? unitName.toString() : cycle == null ? "" : groupName(cycle);
         return new TaskRow(task.key(), tasks.name(task), unit, cycle == null ? "" : cycleName(cycle),
-                task.dueDate() == null ? "" : VietnameseFormat.date(task.dueDate().atZoneSameInstant(VIETNAM).toLocalDate()),
+                task.dueDate() == null ? "" : VietnameseFormat.date(task.dueDate().toInstant()),
                 task.dueDate() != null && task.dueDate().toInstant().isBefore(now));
     }
 

@@ -23,7 +23,6 @@ import vn.dti.security.Role;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 
@@ -32,7 +31,6 @@ import java.util.List;
 @RequestMapping("/admin/indicator-sets")
 class IndicatorSetPages {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final IndicatorSetCatalog catalog;
     private final IndicatorSetUploads uploads;
@@ -129,7 +127,7 @@ class IndicatorSetPages {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(VIETNAM);
+        return LocalDate.now(VietnameseFormat.VIETNAM);
     }
 
     private DtiUser admin() {

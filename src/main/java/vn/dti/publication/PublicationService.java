@@ -116,7 +116,7 @@ public class PublicationService {
         // The draft is made from the rows just stored, as the public pages and documents read them later.
         PublishedResultsReader.PublishedCycle published = new PublishedResultsReader.PublishedCycle(cycleId,
                 cycle.getProvinceCode(), province.getName(), cycle.getYear(), cycle.getLevel(), cycle.getGroupCode(),
-                groupName(cycle), now.atZone(PublishedResultsReader.VIETNAM).toLocalDate(), set.id());
+                groupName(cycle), now.atZone(VietnameseFormat.VIETNAM).toLocalDate(), set.id());
         DecisionDraft draft = DecisionDraft.of(reader.results(published, ranking.statistics()), set);
         jdbc.update("insert into publication (cycle_id, published_at, statistics, decision_draft, decision)"
                         + " values (?, ?, cast(? as jsonb), ?, cast(? as jsonb))", cycleId, Timestamp.from(now),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.dti.framework.VietnameseFormat;
 import vn.dti.indicator.IndicatorSet;
 import vn.dti.indicator.IndicatorSetCatalog;
 import vn.dti.indicator.Level;
@@ -22,7 +23,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +38,6 @@ import java.util.stream.Collectors;
 @Transactional(readOnly = true)
 class PublishedResultsReader {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String PUBLISHED_CYCLES = "select p.cycle_id, p.published_at, c.province_code, c.year,"
             + " c.level, c.group_code, c.indicator_set_id from publication p join cycle c on c.id = p.cycle_id";
 
@@ -136,7 +135,7 @@ class PublishedResultsReader {
         String group = rs.getString(6);
         return new PublishedCycle(rs.getLong(1), province,
                 units.province(province).map(Province::getName).orElse(province), rs.getInt(4), level, group,
-                groupName(level, group), rs.getTimestamp(2).toInstant().atZone(VIETNAM).toLocalDate(),
+                groupName(level, group), rs.getTimestamp(2).toInstant().atZone(VietnameseFormat.VIETNAM).toLocalDate(),
                 rs.getString(7));
     }
 

@@ -18,7 +18,6 @@ import vn.dti.scoring.Band;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.sql.Timestamp;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -99,8 +98,7 @@ class UnitResults {
         JsonNode statistics = read((String) publication.getFirst().get("statistics"));
         BigDecimal averageTotal = statistics.path("averageTotal").isNumber()
                 ? statistics.get("averageTotal").decimalValue() : null;
-        String publishedOn = VietnameseFormat.date(((Timestamp) publication.getFirst().get("published_at")).toInstant()
-                .atOffset(ZoneOffset.ofHours(7)).toLocalDate());
+        String publishedOn = VietnameseFormat.date(((Timestamp) publication.getFirst().get("published_at")).toInstant());
         return Optional.of(new Result(cycle.getYear(), publishedOn, mine.reported, mine.rank, rows.size(),
                 VietnameseFormat.score(mine.total), VietnameseFormat.score(set.scale()),
                 VietnameseFormat.percent(mine.percent), Band.valueOf(mine.band).label(),

@@ -8,12 +8,12 @@ import vn.dti.framework.AuditLog;
 import vn.dti.framework.ForbiddenException;
 import vn.dti.framework.InvalidInputException;
 import vn.dti.framework.NotFoundException;
+import vn.dti.framework.VietnameseFormat;
 import vn.dti.security.DtiUser;
 
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.Comparator;
@@ -179,7 +179,7 @@ public class UserTasks {
     }
 
     private static Draft draft(long key, Map<String, Object> data, Instant savedAt) {
-        return new Draft(key, data, savedAt, TIME.format(savedAt.atOffset(ZoneOffset.ofHours(7))));
+        return new Draft(key, data, savedAt, TIME.format(savedAt.atZone(VietnameseFormat.VIETNAM)));
     }
 
     /**
