@@ -13,6 +13,7 @@ import org.apache.tika.metadata.Office;
 import org.apache.tika.metadata.PagedText;
 import org.apache.tika.metadata.Property;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
@@ -99,12 +100,16 @@ final class EvidenceExtractor implements AutoCloseable {
             throw new EvidenceRefusal(Reason.EMPTY, "rỗng (0 byte)");
         }
         try (TikaInputStream stream = TikaInputStream.get(content)) {
-            String type = parser.getDetector().detect(stream, new Metadata()).getBaseType().toString();
+            MediaType detected = parser.getDetector().detect(stream, new Metadata());
+            String type = detected.getBaseType().toString();
             if (!EvidenceTypes.accepted(type)) {
                 throw new EvidenceRefusal(Reason.TYPE, "loại tệp " + type + " không được chấp nhận; chỉ nhận "
                         + EvidenceTypes.ACCEPTED_NAMES);
             }
             Metadata metadata = new Metadata();
+            // The type just detected: the parser would otherwise detect it all over again (for a DOCX or an ODT,
+            // opening its zip once more).
+            metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, detected.toString());
             String text = read(stream, type, metadata, withoutOcr(), limits.timeout());
             String author = String.join("; ", metadata.getValues(TikaCoreProperties.CREATOR)).strip();
             return new Extraction(type, text, first(metadata, TikaCoreProperties.TITLE),
@@ -124,8 +129,10 @@ final class EvidenceExtractor implements AutoCloseable {
         ParseContext context = context();
         context.set(TesseractOCRConfig.class, ocr);
         context.set(PDFParserConfig.class, pdf);
+        Metadata metadata = new Metadata();
+        metadata.set(TikaCoreProperties.CONTENT_TYPE_USER_OVERRIDE, mediaType);
         try (TikaInputStream stream = TikaInputStream.get(file)) {
-            return read(stream, mediaType, new Metadata(), context, limits.ocrTimeout());
+            return read(stream, mediaType, metadata, context, limits.ocrTimeout());
         }
     }
 
