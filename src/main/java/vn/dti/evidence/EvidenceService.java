@@ -47,6 +47,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
@@ -162,32 +163,65 @@ public class EvidenceService {
             Thread.currentThread().interrupt();
             throw new IOException("Bị ngắt khi đang đọc tệp", e);
         } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case IOException io -> throw io;
-                case RuntimeException runtime -> throw runtime;
-                case Error error -> throw error;
-                default -> throw new IllegalStateException(e.getCause());
+            throw rethrown(e);
+        }
+    }
+
+    private static IOException rethrown(ExecutionException e) {
+        switch (e.getCause()) {
+            case IOException io -> {
+                return io;
             }
+            case RuntimeException runtime -> throw runtime;
+            case Error error -> throw error;
+            default -> throw new IllegalStateException(e.getCause());
         }
     }
 
     private Incoming readInTurn(String field, MultipartFile file) throws IOException, InterruptedException {
         String name = FileNames.sanitise(file.getOriginalFilename());
         String sha256 = sha256(file);
-        // Written while the file waits for its turn to be read: writing waits on the disk, not on the processors, and
-        // the request's last file is then not written after it is read. A file too large is refused unwritten.
-        Optional<Staged> staged = file.getSize() <= extractor.maxFileSize() ? store.stage(sha256, file)
-                : Optional.empty();
+        // Written to disk on a thread of its own while the file is read: the write and its flush wait on the disk,
+        // the reading on the processors, and neither waits for the other. A file too large is refused unwritten.
+        FutureTask<Optional<Staged>> staging = new FutureTask<>(() -> file.getSize() <= extractor.maxFileSize()
+                ? store.stage(sha256, file) : Optional.empty());
+        Thread.startVirtualThread(staging);
+        Extraction extraction;
         try {
             readers.acquire();
             try {
-                return new Incoming(field, file, name, sha256, extract(field, name, file), staged);
+                extraction = extract(field, name, file);
             } finally {
                 readers.release();
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
-            staged.ifPresent(Staged::drop);
+            try {
+                staged(staging).ifPresent(Staged::drop);
+            } catch (IOException | RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
             throw e;
+        }
+        return new Incoming(field, file, name, sha256, extraction, staged(staging));
+    }
+
+    /** What the staging wrote, waited for even when interrupted: a refused upload must leave no file behind. */
+    private static Optional<Staged> staged(Future<Optional<Staged>> staging) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return staging.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw rethrown(e);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
