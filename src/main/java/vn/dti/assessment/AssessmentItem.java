@@ -11,7 +11,6 @@ import vn.dti.scoring.ItemEntry;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -98,12 +97,6 @@ public class AssessmentItem {
         this.evidence = evidence == null ? List.of() : List.copyOf(evidence);
         this.selfBy = by;
         this.selfAt = at;
-    }
-
-    void addEvidence(List<String> fileNames) {
-        List<String> names = new ArrayList<>(evidence);
-        names.addAll(fileNames);
-        this.evidence = List.copyOf(names);
     }
 
     void appraise(ItemEntry entry, String reason, String by, Instant at) {

@@ -183,14 +183,13 @@ public class AssessmentService {
      */
     public void addEvidence(long id, String itemCode, List<String> fileNames, String by, Instant now) {
         requireOpenForEvidence(get(id));
-        AssessmentItem row = items.findByAssessmentIdAndItemCode(id, itemCode)
-                .orElseGet(() -> new AssessmentItem(id, itemCode));
-        List<String> added = fileNames.stream().distinct().filter(name -> !row.getEvidence().contains(name)).toList();
+        items.insertIfMissing(id, itemCode);
+        List<String> added = items.evidenceNotListed(id, itemCode, fileNames.stream().distinct()
+                .toArray(String[]::new));
         if (added.isEmpty()) {
             return;
         }
-        row.addEvidence(added);
-        items.save(row);
+        items.appendEvidence(id, itemCode, added.toArray(String[]::new));
         // The names added, one record each, not the whole list before and after: an item with many files would log
         // them all each time.
         audit.recordAll(now, by, "assessment.evidence", "assessment", added.stream()
