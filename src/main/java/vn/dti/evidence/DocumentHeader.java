@@ -54,7 +54,10 @@ record DocumentHeader(String kind, String number, LocalDate date) {
         if (text == null) {
             return new DocumentHeader(null, null, null);
         }
-        String header = header(Normalizer.normalize(text, Normalizer.Form.NFC));
+        // Only the start is normalised, not a text of up to a million characters: composing never lengthens it, and
+        // a decomposed letter of Vietnamese is at most three characters.
+        String start = text.substring(0, Math.min(text.length(), 3 * HEADER_LENGTH));
+        String header = header(Normalizer.normalize(start, Normalizer.Form.NFC));
         Matcher number = NUMBER.matcher(header);
         String symbol = number.find() ? number.group(2).replaceAll("\\h", "") : null;
         return new DocumentHeader(titleKind(header).orElseGet(() -> symbolKind(symbol)),
