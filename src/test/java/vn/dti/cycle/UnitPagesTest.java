@@ -114,7 +114,7 @@ class UnitPagesTest {
         type("approver_position", "Chủ tịch UBND xã");
         // A score above the item's maximum: kept in the draft, refused by the assessment with the reason
         type("item_points_0", "75");
-        browser.waitUntil(d -> content("entry-status").contains("điểm 75 vượt điểm tối đa 60"));
+        browser.waitUntil(d -> browser.content("entry-status").contains("điểm 75 vượt điểm tối đa 60"));
         assertThat(browser.text("#draft-status")).startsWith("Đã lưu nháp lúc ");
 
         // Reloaded: nothing lost
@@ -131,14 +131,14 @@ class UnitPagesTest {
         field("item_points_0").sendKeys(Keys.chord(Keys.CONTROL, "a"), "45");
         browser.find("#evidence-1 .checks li[data-code='NO_EVIDENCE']");
         assertThat(browser.text("#evidence-1 .checks")).contains("1");
-        browser.waitUntil(d -> content("entry-status").isEmpty());
+        browser.waitUntil(d -> browser.content("entry-status").isEmpty());
         JsonNode stored = support.ok(OFFICER, HttpMethod.GET, "/api/assessments/" + assessment, null);
         assertThat(stored.get("items").get(0).get("self").get("points").asInt()).isEqualTo(45);
         assertThat(stored.get("generalInfo").get("provider").get("fullName").asText()).isEqualTo("Nguyễn Thị Hoà");
 
         // The submission check refuses a score without evidence or explanation, in Vietnamese
         browser.find("#submit").click();
-        browser.waitUntil(d -> content("submit-errors").contains("Chưa nộp được phiếu"));
+        browser.waitUntil(d -> browser.content("submit-errors").contains("Chưa nộp được phiếu"));
         assertThat(browser.text("#submit-errors")).contains("Mục 1 (Hạ tầng số): có điểm nhưng chưa có tài liệu kiểm chứng");
         assertThat(support.findTask(OFFICER, UnitAssessment.SELF_ASSESSMENT, forAssessment(assessment))).isPresent();
 
@@ -213,7 +213,7 @@ class UnitPagesTest {
         browser.find("#submit").click();
         assertThat(browser.text("#form .fjs-has-errors")).contains("Bắt buộc nhập.");
         type("explanation_answer", "Gửi kèm Báo cáo 15/BC-UBND về hạ tầng số.");
-        browser.waitUntil(d -> content("draft-status").startsWith("Đã lưu nháp lúc"));
+        browser.waitUntil(d -> browser.content("draft-status").startsWith("Đã lưu nháp lúc"));
         browser.go("/tasks/" + key);
         browser.find("#form .fjs-form");
         assertThat(field("explanation_answer").getAttribute("value")).isEqualTo("Gửi kèm Báo cáo 15/BC-UBND về hạ tầng số.");
@@ -281,10 +281,6 @@ class UnitPagesTest {
         return browser.find("#form [id$='-" + componentId + "']");
     }
 
-    /** The text of an element that may still be empty (and so not displayed). */
-    private static String content(String id) {
-        return (String) browser.script("return document.getElementById(arguments[0]).textContent", id);
-    }
 
     private static void type(String componentId, String text) {
         field(componentId).sendKeys(text);

@@ -94,7 +94,7 @@ class WholeCyclePagesTest {
         browser.find("#evidence-1 .upload-button").click();
         browser.waitUntil(d -> browser.text("#evidence-1 .upload-status").startsWith("Đã tải lên"));
         browser.waitUntil(d -> d.findElements(By.cssSelector("#evidence-1 .checks li[data-code='NO_EVIDENCE']")).isEmpty());
-        browser.waitUntil(d -> content("entry-status").isEmpty());
+        browser.waitUntil(d -> browser.content("entry-status").isEmpty());
 
         // Another unit's officer, by the addresses of this unit's pages: refused, and nothing changes.
         browser.signIn(OTHER_OFFICER, PASSWORD);
@@ -191,10 +191,11 @@ class WholeCyclePagesTest {
 
     /** Submits the task page's form and waits for my tasks, or fails with what the page said instead. */
     private static void submitTask() {
-        browser.waitUntil(d -> content("draft-status").startsWith("Đã lưu nháp"));
+        browser.waitUntil(d -> browser.content("draft-status").startsWith("Đã lưu nháp"));
         browser.find("#submit").click();
-        browser.waitUntil(d -> browser.path().startsWith("/tasks?done=") || !content("submit-errors").isBlank());
-        assertThat(browser.path()).as(() -> content("submit-errors")).startsWith("/tasks?done=");
+        browser.waitUntil(d -> browser.path().startsWith("/tasks?done=")
+                || !browser.content("submit-errors").isBlank());
+        assertThat(browser.path()).as(() -> browser.content("submit-errors")).startsWith("/tasks?done=");
     }
 
     private static List<String> texts(String css) {
@@ -209,10 +210,5 @@ class WholeCyclePagesTest {
 
     private static void type(String componentId, String text) {
         field(componentId).sendKeys(text);
-    }
-
-    /** The text of an element that may still be empty (and so not displayed). */
-    private static String content(String id) {
-        return (String) browser.script("return document.getElementById(arguments[0]).textContent", id);
     }
 }

@@ -122,6 +122,15 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("body")).getText();
     }
 
+    /**
+     * The text of the element with this id, which may be empty (and so not displayed); empty too while the page in the
+     * window has no such element, as when a click is loading the next page.
+     */
+    public String content(String id) {
+        return (String) script("const element = document.getElementById(arguments[0]);"
+                + " return element === null ? '' : element.textContent", id);
+    }
+
     public <T> T waitUntil(ExpectedCondition<T> condition) {
         // After a click that loads the next page, what was found on the previous one goes stale: look again.
         return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
