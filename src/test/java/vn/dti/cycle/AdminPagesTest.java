@@ -3,9 +3,7 @@ package vn.dti.cycle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -107,7 +105,7 @@ class AdminPagesTest {
         new Select(browser.find("#extension-unit")).selectByValue("TN-X001");
         type("#extension-date", VietnameseFormat.date(extended.toLocalDate()));
         browser.find("#extension-reason").sendKeys("Xã bị mất điện do bão");
-        submit("#extension-form button[type=submit]");
+        browser.submitAndWait("#extension-form button[type=submit]");
         assertThat(browser.text(".notice")).isEqualTo("Đã gia hạn cho UBND xã Một A đến " + text(extended) + ".");
         assertThat(browser.text("#unit-deadlines tr[data-unit=TN-X001]")).contains(text(extended)).contains("đã gia hạn");
         assertThat(browser.text("#unit-deadlines tr[data-unit=TN-X002]"))
@@ -183,7 +181,7 @@ class AdminPagesTest {
         field.clear();
         field.sendKeys(String.valueOf(year));
         new Select(browser.find("#group")).selectByValue("XA:TN-H01");
-        submit("#open-cycle button[type=submit]");
+        browser.submitAndWait("#open-cycle button[type=submit]");
     }
 
     private void changeDate(String field, OffsetDateTime value, String reason) {
@@ -192,16 +190,9 @@ class AdminPagesTest {
         type("#date-" + field, VietnameseFormat.date(value.toLocalDate()));
         type("#time-" + field, value.toLocalTime().toString());
         browser.find("#reason-" + field).sendKeys(reason);
-        submit(stage + " button[type=submit]");
+        browser.submitAndWait(stage + " button[type=submit]");
     }
 
-    /** Clicks a form's button and waits for the page it leads to. */
-    private static void submit(String button) {
-        WebElement page = browser.driver().findElement(By.tagName("html"));
-        browser.find(button).click();
-        browser.waitUntil(ExpectedConditions.stalenessOf(page));
-        browser.waitUntil(d -> "complete".equals(browser.script("return document.readyState")));
-    }
 
     private static void type(String css, String text) {
         WebElement field = browser.find(css);

@@ -137,6 +137,25 @@ public final class Browser implements AutoCloseable {
                 .until(condition);
     }
 
+    /**
+     * Clicks a form's button and waits until the page it leads to has loaded. The page left is gone when ChromeDriver
+     * says so of its root, either as a stale element or, while the next page is being attached, as "node does not
+     * belong to the document".
+     */
+    public void submitAndWait(String button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(button).click();
+        waitUntil(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
+        waitUntil(d -> "complete".equals(script("return document.readyState")));
+    }
+
     public Object script(String javascript, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }

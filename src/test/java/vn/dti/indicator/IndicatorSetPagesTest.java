@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -196,7 +194,6 @@ class IndicatorSetPagesTest {
 
     /** Sends the file from the list page and waits for the next page: the set's tree, or the list with problems. */
     private static void upload(Path file) {
-        WebElement page = browser.driver().findElement(By.tagName("html"));
         // The input may belong to a page the browser is still replacing ("node does not belong to the document"):
         // look it up again until it takes the file.
         browser.waitUntil(d -> {
@@ -207,9 +204,7 @@ class IndicatorSetPagesTest {
                 return null;
             }
         });
-        browser.find("form[enctype='multipart/form-data'] button[type=submit]").click();
-        browser.waitUntil(ExpectedConditions.stalenessOf(page));
-        browser.waitUntil(d -> "complete".equals(browser.script("return document.readyState")));
+        browser.submitAndWait("form[enctype='multipart/form-data'] button[type=submit]");
     }
 
     private void assertStored(String version, boolean stored) {
