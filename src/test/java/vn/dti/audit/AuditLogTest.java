@@ -16,6 +16,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import vn.dti.framework.Browser;
+import vn.dti.framework.Poll;
 import vn.dti.framework.VietnameseFormat;
 import vn.dti.workflow.EngineClock;
 
@@ -204,7 +205,7 @@ class AuditLogTest {
             } while (started.getStatusCode().value() == 409);
             assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
             cycle = started.getBody().get("id").asLong();
-            x001 = waitFor(() -> {
+            x001 = Poll.within(Duration.ofSeconds(20), () -> {
                 for (JsonNode a : body("quantri.tn", "/api/cycles/" + cycle).get("assessments")) {
                     if (a.get("unitCode").asText().equals("TN-X001")) {
                         return Optional.of(a.get("id").asLong());
@@ -263,22 +264,5 @@ class AuditLogTest {
 
     private ResponseEntity<JsonNode> exchange(String user, HttpMethod method, String address, Object body) {
         return http.withBasicAuth(user, PASSWORD).exchange(address, method, new HttpEntity<>(body), JsonNode.class);
-    }
-
-    private static <T> Optional<T> waitFor(java.util.function.Supplier<Optional<T>> probe) {
-        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < until) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        return Optional.empty();
     }
 }

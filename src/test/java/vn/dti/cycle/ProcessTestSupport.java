@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import vn.dti.framework.Poll;
 import vn.dti.workflow.EngineClock;
 
 import java.time.Duration;
@@ -160,19 +161,6 @@ final class ProcessTestSupport {
     }
 
     static <T> T await(String what, Supplier<Optional<T>> probe) {
-        long until = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < until) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("Hết thời gian chờ: " + what);
+        return Poll.await(what, PATIENCE, probe);
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import vn.dti.framework.Poll;
 import vn.dti.workflow.EngineClock;
 
 import java.io.IOException;
@@ -76,7 +77,7 @@ final class EvidenceTestSupport {
                 throw new AssertionError("Không mở được kỳ đánh giá: " + started);
             }
             long cycle = started.getBody().get("id").asLong();
-            Optional<Long> assessment = within(Duration.ofSeconds(15), () -> {
+            Optional<Long> assessment = Poll.within(Duration.ofSeconds(15), () -> {
                 for (JsonNode opened : json("quantri.tn", HttpMethod.GET, "/api/cycles/" + cycle, null).getBody()
                         .get("assessments")) {
                     if (opened.get("unitCode").asText().equals(unit)) {
@@ -150,23 +151,6 @@ final class EvidenceTestSupport {
     }
 
     static <T> T await(String what, Supplier<Optional<T>> probe) {
-        return within(PATIENCE, probe).orElseThrow(() -> new AssertionError("Hết thời gian chờ: " + what));
-    }
-
-    private static <T> Optional<T> within(Duration patience, Supplier<Optional<T>> probe) {
-        long until = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < until) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        return Optional.empty();
+        return Poll.await(what, PATIENCE, probe);
     }
 }

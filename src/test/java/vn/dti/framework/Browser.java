@@ -1,5 +1,8 @@
 package vn.dti.framework;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -14,6 +17,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import java.io.File;
 import java.io.IOException;
@@ -25,9 +29,11 @@ import java.time.Duration;
 
 /**
  * Debian's headless Chromium, driven through its own chromedriver, for the page tests. Nothing is downloaded: the
- * browser and its driver are the machine's ({@code .ci/run} installs them).
+ * browser and its driver are the machine's ({@code .ci/run} installs them). A page test class declares
+ * {@code @RegisterExtension static final Browser browser = Browser.perClass();}: a fresh browser against the test's
+ * running application for its tests, closed after them.
  */
-public final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final int WIDE = 1280;
@@ -45,16 +51,36 @@ public final class Browser implements AutoCloseable {
                 .join(', ');
             """;
 
-    private final WebDriver driver;
-    private final String baseUrl;
+    private WebDriver driver;
+    private String baseUrl;
 
-    private Browser(WebDriver driver, String baseUrl) {
-        this.driver = driver;
-        this.baseUrl = baseUrl;
+    private Browser() {
+    }
+
+    /** Opened before the test class's tests, against its application's port, and closed after them. */
+    public static Browser perClass() {
+        return new Browser();
     }
 
     /** A fresh browser (no cookies) at 1280 px against the application on this port. */
     public static Browser open(int port) {
+        Browser browser = new Browser();
+        browser.start(port);
+        return browser;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        start(SpringExtension.getApplicationContext(context).getEnvironment()
+                .getRequiredProperty("local.server.port", Integer.class));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void start(int port) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(executable("DTI_CHROMIUM", "/usr/bin/chromium"));
         // As root no sandbox can be set up; the background services would knock on closed network doors.
@@ -65,7 +91,8 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(executable("DTI_CHROMEDRIVER", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
                 .build();
-        return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+        driver = new ChromeDriver(service, options);
+        baseUrl = "http://localhost:" + port;
     }
 
     private static String executable(String variable, String fallback) {

@@ -10,16 +10,14 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +28,7 @@ import vn.dti.assessment.SelfItem;
 import vn.dti.cycle.CycleService;
 import vn.dti.cycle.CycleStatus;
 import vn.dti.framework.Browser;
+import vn.dti.framework.Poll;
 import vn.dti.indicator.Level;
 import vn.dti.security.DtiUser;
 import vn.dti.security.Role;
@@ -64,7 +63,8 @@ class PublicResultsPageTest {
     private static final DtiUser ADMIN = new DtiUser("quantri.tn", Role.ADMIN, "TN", "TN");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = Browser.perClass();
 
     @Autowired
     CycleService cycles;
@@ -76,16 +76,6 @@ class PublicResultsPageTest {
     EngineClock clock;
     @Autowired
     TestRestTemplate http;
-
-    @BeforeAll
-    static void openBrowser(@LocalServerPort int port) {
-        browser = Browser.open(port);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void thePublishedRankingItsChartBandsAndDownloadsAndNothingOfAnUnpublishedCycle() throws IOException {
@@ -263,19 +253,6 @@ class PublicResultsPageTest {
     }
 
     private static <T> T await(String what, Supplier<Optional<T>> probe) {
-        long until = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < until) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("Hết thời gian chờ: " + what);
+        return Poll.await(what, PATIENCE, probe);
     }
 }

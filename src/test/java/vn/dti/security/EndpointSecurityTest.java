@@ -15,6 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import vn.dti.framework.Poll;
 import vn.dti.workflow.EngineClock;
 import vn.dti.workflow.TaskInbox;
 
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -515,7 +515,7 @@ class EndpointSecurityTest {
                 } while (started.statusCode() == 409);
                 assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
                 f.cycle = test.read(started).get("id").asLong();
-                f.assessment = waitFor(Duration.ofSeconds(20), () -> {
+                f.assessment = Poll.within(Duration.ofSeconds(20), () -> {
                     for (JsonNode a : test.read(test.call(ADMIN, "GET", "/api/cycles/" + f.cycle, null, null))
                             .get("assessments")) {
                         if (a.get("unitCode").asText().equals("TN-X001")) {
@@ -527,7 +527,7 @@ class EndpointSecurityTest {
             }
             assertThat(f.assessment).as("TN-X001's assessment opened").isNotZero();
             f.freeYear = year + 1;
-            f.task = waitFor(Duration.ofSeconds(30), () -> {
+            f.task = Poll.within(Duration.ofSeconds(30), () -> {
                 for (JsonNode task : test.read(test.call(OFFICER, "GET", "/api/tasks", null, null))) {
                     if (task.get("elementId").asText().equals("self-assessment")
                             && task.get("variables").path("assessmentId").asLong() == f.assessment) {
@@ -600,23 +600,6 @@ class EndpointSecurityTest {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static <T> Optional<T> waitFor(Duration patience, Supplier<Optional<T>> probe) {
-        long until = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < until) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        return Optional.empty();
     }
 
     static {

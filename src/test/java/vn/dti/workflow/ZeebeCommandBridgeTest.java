@@ -12,6 +12,7 @@ import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.dti.framework.Poll;
 
 import java.net.URI;
 import java.time.Duration;
@@ -76,15 +77,16 @@ class ZeebeCommandBridgeTest {
         long instance = client.newCreateInstanceCommand().bpmnProcessId("approval").latestVersion()
                 .variables(Map.of("cycleId", 42)).send().join().getProcessInstanceKey();
         EmbeddedTaskInbox inbox = new EmbeddedTaskInbox(engine);
-        UserTask task = await(() -> inbox.openTasks().stream().filter(t -> t.processInstanceKey() == instance)
-                .findFirst());
+        UserTask task = Poll.await("công việc của tiến trình " + instance, Duration.ofSeconds(10),
+                () -> inbox.openTasks().stream().filter(t -> t.processInstanceKey() == instance).findFirst());
         assertThat(task.candidateGroups()).containsExactly("chairman:TN");
         assertThat(task.variables()).containsEntry("cycleId", 42);
 
         inbox.assign(task.key(), "chutich.tn");
         inbox.complete(task.key(), Map.of("approved", true));
 
-        String end = await(() -> endEventReached(engine.getRecordStreamSource(), instance));
+        String end = Poll.await("tiến trình " + instance + " kết thúc", Duration.ofSeconds(10),
+                () -> endEventReached(engine.getRecordStreamSource(), instance));
         assertThat(end).isEqualTo("approved-end");
         assertThat(inbox.task(task.key())).isEmpty();
     }
@@ -98,21 +100,5 @@ class ZeebeCommandBridgeTest {
             }
         }
         return Optional.empty();
-    }
-
-    private static <T> T await(java.util.function.Supplier<Optional<T>> probe) {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < until) {
-            Optional<T> found = probe.get();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out");
     }
 }
