@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -94,30 +93,30 @@ class UnitPagesTest {
         assertThat(browser.text("#submit-errors")).contains("Biểu mẫu còn ô chưa hợp lệ");
         assertThat(browser.text("#form .fjs-has-errors")).contains("Bắt buộc nhập.");
 
-        type("general_info_name", "UBND xã Một A");
-        type("general_info_address", "Thôn Đông, xã Một A");
-        type("provider_full_name", "Nguyễn Thị Hoà");
-        type("provider_phone", "0912345678");
-        type("provider_email", "hoa@mota.tn.gov.vn");
-        type("approver_full_name", "Trần Văn Bình");
-        type("approver_position", "Chủ tịch UBND xã");
+        browser.typeInForm("general_info_name", "UBND xã Một A");
+        browser.typeInForm("general_info_address", "Thôn Đông, xã Một A");
+        browser.typeInForm("provider_full_name", "Nguyễn Thị Hoà");
+        browser.typeInForm("provider_phone", "0912345678");
+        browser.typeInForm("provider_email", "hoa@mota.tn.gov.vn");
+        browser.typeInForm("approver_full_name", "Trần Văn Bình");
+        browser.typeInForm("approver_position", "Chủ tịch UBND xã");
         // A score above the item's maximum: kept in the draft, refused by the assessment with the reason
-        type("item_points_0", "75");
+        browser.typeInForm("item_points_0", "75");
         browser.waitUntil(d -> browser.content("entry-status").contains("điểm 75 vượt điểm tối đa 60"));
         assertThat(browser.text("#draft-status")).startsWith("Đã lưu nháp lúc ");
 
         // Reloaded: nothing lost
         browser.go(taskPath);
         browser.find("#form .fjs-form");
-        assertThat(field("item_points_0").getAttribute("value")).isEqualTo("75");
-        assertThat(field("provider_full_name").getAttribute("value")).isEqualTo("Nguyễn Thị Hoà");
+        assertThat(browser.formField("item_points_0").getAttribute("value")).isEqualTo("75");
+        assertThat(browser.formField("provider_full_name").getAttribute("value")).isEqualTo("Nguyễn Thị Hoà");
         assertThat(browser.text("#draft-status")).matches("Đã lưu nháp lúc \\d\\d:\\d\\d");
         JsonNode draft = support.ok(OFFICER, HttpMethod.GET, "/api/tasks/" + key + "/draft", null);
         assertThat(draft.get("data").get("generalInfo").get("name").asText()).isEqualTo("UBND xã Một A");
 
         // Corrected: written to the assessment, whose check now shows beside item 1
         // Selected and typed over as a person does: clear() alone sends the form no input event
-        field("item_points_0").sendKeys(Keys.chord(Keys.CONTROL, "a"), "45");
+        browser.formField("item_points_0").sendKeys(Keys.chord(Keys.CONTROL, "a"), "45");
         browser.find("#evidence-1 .checks li[data-code='NO_EVIDENCE']");
         assertThat(browser.text("#evidence-1 .checks")).contains("1");
         browser.waitUntil(d -> browser.content("entry-status").isEmpty());
@@ -197,15 +196,17 @@ class UnitPagesTest {
         browser.find("li[data-task='" + key + "'] a").click();
         browser.find("#form .fjs-form");
         assertThat(browser.text("h1")).isEqualTo("Đơn vị giải trình");
-        assertThat(field("explanation_question").getAttribute("value")).isEqualTo("Đề nghị gửi báo cáo số liệu hạ tầng số.");
+        assertThat(browser.formField("explanation_question").getAttribute("value"))
+                .isEqualTo("Đề nghị gửi báo cáo số liệu hạ tầng số.");
         assertThat(browser.text("#form")).contains("1. Hạ tầng số");
         browser.find("#submit").click();
         assertThat(browser.text("#form .fjs-has-errors")).contains("Bắt buộc nhập.");
-        type("explanation_answer", "Gửi kèm Báo cáo 15/BC-UBND về hạ tầng số.");
+        browser.typeInForm("explanation_answer", "Gửi kèm Báo cáo 15/BC-UBND về hạ tầng số.");
         browser.waitUntil(d -> browser.content("draft-status").startsWith("Đã lưu nháp lúc"));
         browser.go("/tasks/" + key);
         browser.find("#form .fjs-form");
-        assertThat(field("explanation_answer").getAttribute("value")).isEqualTo("Gửi kèm Báo cáo 15/BC-UBND về hạ tầng số.");
+        assertThat(browser.formField("explanation_answer").getAttribute("value"))
+                .isEqualTo("Gửi kèm Báo cáo 15/BC-UBND về hạ tầng số.");
         browser.find("#submit").click();
         browser.waitUntil(d -> browser.path().startsWith("/tasks?done="));
         assertThat(browser.text(".notice")).isEqualTo("Đã hoàn thành công việc.");
@@ -263,15 +264,5 @@ class UnitPagesTest {
         support.complete(officer, task, Map.of());
         support.awaitAssessmentStatus(officer, assessment, "SUBMITTED");
         return assessment;
-    }
-
-    /** A field of the rendered form, by its form-js component id (the first row's, in a list). */
-    private static WebElement field(String componentId) {
-        return browser.find("#form [id$='-" + componentId + "']");
-    }
-
-
-    private static void type(String componentId, String text) {
-        field(componentId).sendKeys(text);
     }
 }

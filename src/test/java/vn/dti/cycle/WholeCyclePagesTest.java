@@ -68,14 +68,14 @@ class WholeCyclePagesTest {
         browser.signIn(OFFICER, PASSWORD);
         browser.find("li[data-task='" + selfAssessment + "'] a").click();
         browser.find("#form .fjs-form");
-        type("general_info_name", "UBND xã Một A");
-        type("general_info_address", "Thôn Đông, xã Một A");
-        type("provider_full_name", "Nguyễn Thị Hoà");
-        type("provider_phone", "0912345678");
-        type("provider_email", "hoa@mota.tn.gov.vn");
-        type("approver_full_name", "Trần Văn Bình");
-        type("approver_position", "Chủ tịch UBND xã");
-        type("item_points_0", "50");
+        browser.typeInForm("general_info_name", "UBND xã Một A");
+        browser.typeInForm("general_info_address", "Thôn Đông, xã Một A");
+        browser.typeInForm("provider_full_name", "Nguyễn Thị Hoà");
+        browser.typeInForm("provider_phone", "0912345678");
+        browser.typeInForm("provider_email", "hoa@mota.tn.gov.vn");
+        browser.typeInForm("approver_full_name", "Trần Văn Bình");
+        browser.typeInForm("approver_position", "Chủ tịch UBND xã");
+        browser.typeInForm("item_points_0", "50");
         browser.find("#evidence-1 .checks li[data-code='NO_EVIDENCE']");
         Path pdf = Files.createTempDirectory("ca-nam").resolve("Kế hoạch 15-KH-UBND.pdf");
         Files.write(pdf, EvidenceSamples.pdf("Kế hoạch chuyển đổi số", EvidenceSamples.PLAN));
@@ -134,9 +134,9 @@ class WholeCyclePagesTest {
         browser.signIn(OFFICER, PASSWORD);
         browser.find("li[data-task='" + answer + "'] a").click();
         browser.find("#form .fjs-form");
-        assertThat(field("explanation_question").getAttribute("value"))
+        assertThat(browser.formField("explanation_question").getAttribute("value"))
                 .isEqualTo("Đề nghị gửi biên bản nghiệm thu mạng LAN.");
-        type("explanation_answer", "Mạng LAN mới phủ 4 trên 5 phòng, theo Biên bản 07/BB-UBND.");
+        browser.typeInForm("explanation_answer", "Mạng LAN mới phủ 4 trên 5 phòng, theo Biên bản 07/BB-UBND.");
         submitTask();
 
         // The council reads the answer and appraises: item 1 lowered with its reason, the other unit as it stands.
@@ -190,14 +190,5 @@ class WholeCyclePagesTest {
     private static List<String> texts(String css) {
         browser.find(css);
         return browser.driver().findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
-    }
-
-    /** A field of the rendered form, by its form-js component id (the first row's, in a list). */
-    private static WebElement field(String componentId) {
-        return browser.find("#form [id$='-" + componentId + "']");
-    }
-
-    private static void type(String componentId, String text) {
-        field(componentId).sendKeys(text);
     }
 }

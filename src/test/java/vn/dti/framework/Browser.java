@@ -145,6 +145,15 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
         return waitUntil(d -> find(css).getText());
     }
 
+    /** A field of the task page's rendered form, by its form-js component id (the first row's, in a list). */
+    public WebElement formField(String componentId) {
+        return find("#form [id$='-" + componentId + "']");
+    }
+
+    public void typeInForm(String componentId, String text) {
+        formField(componentId).sendKeys(text);
+    }
+
     public String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }
