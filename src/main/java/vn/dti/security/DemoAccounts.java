@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Whether the demo users, whose passwords the README prints, may sign in. A trial (embedded mode without OIDC) has
- * them unless {@code dti.security.demo.enabled=false}; production (camunda mode, or an OIDC client configured) only
- * with {@code dti.security.demo.enabled=true}, and then says so in the log and on the sign-in page. Production also
- * refuses to start when a configured user's password is one the README prints, or Camunda's {@code demo}.
+ * Whether the demo users, whose passwords the README prints, may sign in. A trial (embedded mode, with neither OIDC
+ * nor password users of the province's own) has them unless {@code dti.security.demo.enabled=false}; production
+ * (camunda mode, an OIDC client or the province's own users) only with {@code dti.security.demo.enabled=true}, and
+ * then says so in the log and on the sign-in page. Production also refuses to start when a configured user's
+ * password is one the README prints, or Camunda's {@code demo}.
  */
 @Component
 class DemoAccounts {
@@ -35,7 +36,8 @@ class DemoAccounts {
     DemoAccounts(DemoAccountsProperties demo, PasswordUsersProperties configured, PasswordEncoder encoder,
                  Environment environment, ObjectProvider<ClientRegistrationRepository> oidcClients) {
         boolean camunda = "camunda".equals(environment.getProperty("dti.engine.mode", "embedded"));
-        boolean trial = !camunda && oidcClients.getIfAvailable() == null;
+        boolean trial = !camunda && oidcClients.getIfAvailable() == null && configured.users().isEmpty()
+                && configured.unitOfficers().isEmpty();
         this.on = demo.enabled() == null ? trial : demo.enabled();
         this.warning = on && !trial;
         if (!trial) {
@@ -45,8 +47,9 @@ class DemoAccounts {
                         + " Camunda: đặt người dùng và mật khẩu riêng của cụm Camunda");
             }
             if (!problems.isEmpty()) {
-                throw new IllegalStateException("Cấu hình chạy thật (chế độ camunda hoặc có OIDC) không được dùng"
-                        + " mật khẩu đã công bố (README):\n  - " + String.join("\n  - ", problems));
+                throw new IllegalStateException("Cấu hình chạy thật (chế độ camunda, có OIDC hoặc có người dùng"
+                        + " riêng của tỉnh) không được dùng mật khẩu đã công bố (README):\n  - "
+                        + String.join("\n  - ", problems));
             }
         }
         if (warning) {

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code dti.security.demo.*}: the demo users, whose passwords the README prints ({@code demo-users.yml}), and whether
  * they may sign in ({@link DemoAccounts}).
  *
- * @param enabled      {@code true} or {@code false}; unset: on in a trial only (embedded mode without OIDC)
+ * @param enabled      {@code true} or {@code false}; unset: on in a trial only ({@link DemoAccounts})
  * @param users        named demo users
  * @param unitOfficers for these provinces, one demo officer per unit
  */

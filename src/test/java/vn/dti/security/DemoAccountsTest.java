@@ -103,6 +103,18 @@ class DemoAccountsTest {
     }
 
     @Test
+    void embeddedModeWithTheProvincesOwnUsersHasNoDemoAccountsAndLetsItsAdministratorIn() {
+        String password = "Rieng-Cua-Tinh-2026!";
+        List<String> args = List.of("--dti.security.users[0].username=quantri.tinh",
+                "--dti.security.users[0].role=ADMIN", "--dti.security.users[0].scope=BN",
+                "--dti.security.users[0].province=BN", "--dti.security.users[0].password=" + ENCODER.encode(password));
+        try (ConfigurableApplicationContext app = start(args)) {
+            README.forEach((user, readme) -> assertThat(status(app, user, readme)).as(user).isEqualTo(401));
+            assertThat(status(app, "quantri.tinh", password)).isEqualTo(200);
+        }
+    }
+
+    @Test
     void productionRefusesToStartWithAPublishedPasswordNamingTheSetting() {
         List<String> args = new ArrayList<>(camundaMode());
         args.addAll(List.of(
