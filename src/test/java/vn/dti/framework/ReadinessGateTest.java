@@ -62,6 +62,9 @@ class ReadinessGateTest {
             started.thenAccept(ConfigurableApplicationContext::close);
         }
         started.get(1, TimeUnit.SECONDS);
+        System.out.printf("Trong lúc khởi động: %d câu trả lời 503, rồi %d câu trả lời 200%n",
+                answers.stream().filter(a -> a.status() == 503).count(),
+                answers.stream().filter(a -> a.status() == 200).count());
 
         for (Answer answer : answers) {
             if (answer.status() == 503) {
