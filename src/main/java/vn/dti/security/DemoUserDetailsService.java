@@ -8,21 +8,34 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Embedded mode's users: those configured by name, and one officer per unit of the configured provinces. */
+/**
+ * The users who sign in with a password: the province's own ({@link PasswordUsersProperties}) and, when
+ * {@link DemoAccounts} lets them, the demo users; each is named, or one officer per unit of the provinces listed.
+ */
 @Service
 class DemoUserDetailsService implements UserDetailsService {
 
     static final String UNIT_OFFICER_PREFIX = "canbo.";
 
-    private final DemoUsersProperties properties;
+    private final List<PasswordUsersProperties.User> users;
+    private final List<PasswordUsersProperties.UnitOfficers> unitOfficers;
     private final JdbcTemplate jdbc;
 
-    DemoUserDetailsService(DemoUsersProperties properties, JdbcTemplate jdbc) {
-        this.properties = properties;
+    DemoUserDetailsService(PasswordUsersProperties configured, DemoAccountsProperties demo, DemoAccounts demoAccounts,
+                           JdbcTemplate jdbc) {
+        List<PasswordUsersProperties.User> users = new ArrayList<>(configured.users());
+        List<PasswordUsersProperties.UnitOfficers> unitOfficers = new ArrayList<>(configured.unitOfficers());
+        if (demoAccounts.on()) {
+            users.addAll(demo.users());
+            unitOfficers.addAll(demo.unitOfficers());
+        }
+        this.users = List.copyOf(users);
+        this.unitOfficers = List.copyOf(unitOfficers);
         this.jdbc = jdbc;
     }
 
@@ -32,7 +45,7 @@ class DemoUserDetailsService implements UserDetailsService {
     }
 
     Optional<DtiUserDetails> find(String username) {
-        for (DemoUsersProperties.User user : properties.users()) {
+        for (PasswordUsersProperties.User user : users) {
             if (user.username().equals(username)) {
                 return Optional.of(details(new DtiUser(user.username(), user.role(), user.scope(), user.province()),
                         user.password()));
@@ -42,7 +55,7 @@ class DemoUserDetailsService implements UserDetailsService {
             String unitCode = username.substring(UNIT_OFFICER_PREFIX.length()).toUpperCase(Locale.ROOT);
             List<String> provinces = jdbc.queryForList("select province_code from unit where code = ?", String.class,
                     unitCode);
-            for (DemoUsersProperties.UnitOfficers officers : properties.unitOfficers()) {
+            for (PasswordUsersProperties.UnitOfficers officers : unitOfficers) {
                 if (provinces.contains(officers.province())) {
                     return Optional.of(details(new DtiUser(username, Role.UNIT_OFFICER, unitCode, officers.province()),
                             officers.password()));

@@ -20,10 +20,13 @@ class HomePages {
 
     private final CurrentUser currentUser;
     private final ObjectProvider<ClientRegistrationRepository> oidcClients;
+    private final DemoAccounts demoAccounts;
 
-    HomePages(CurrentUser currentUser, ObjectProvider<ClientRegistrationRepository> oidcClients) {
+    HomePages(CurrentUser currentUser, ObjectProvider<ClientRegistrationRepository> oidcClients,
+              DemoAccounts demoAccounts) {
         this.currentUser = currentUser;
         this.oidcClients = oidcClients;
+        this.demoAccounts = demoAccounts;
     }
 
     /** A way to sign in with OIDC: the link that starts it and the name people know the provider by. */
@@ -44,6 +47,7 @@ class HomePages {
                     + oidc.getError().getErrorCode() + ").");
         }
         model.addAttribute("oidcSignIns", oidcSignIns());
+        model.addAttribute("demoAccountsWarning", demoAccounts.warning());
         return "login";
     }
 

@@ -5,22 +5,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.util.List;
 
 /**
- * The users of embedded mode, from configuration, with hashed passwords ({@code {bcrypt}…}).
+ * The province's own users who sign in with a password, from configuration, with hashed passwords
+ * ({@code {bcrypt}…}); the demo users are apart ({@link DemoAccountsProperties}).
  *
  * @param users         named users
  * @param unitOfficers  for these provinces, one officer per unit, named {@code canbo.<unit code in lower case>}
  */
 @ConfigurationProperties("dti.security")
-public record DemoUsersProperties(List<User> users, List<UnitOfficers> unitOfficers) {
+record PasswordUsersProperties(List<User> users, List<UnitOfficers> unitOfficers) {
 
-    public DemoUsersProperties {
+    PasswordUsersProperties {
         users = users == null ? List.of() : users;
         unitOfficers = unitOfficers == null ? List.of() : unitOfficers;
     }
 
-    public record User(String username, String password, Role role, String scope, String province) {
+    record User(String username, String password, Role role, String scope, String province) {
     }
 
-    public record UnitOfficers(String province, String password) {
+    record UnitOfficers(String province, String password) {
     }
 }
