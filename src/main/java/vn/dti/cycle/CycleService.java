@@ -70,6 +70,15 @@ public class CycleService {
      * the huyện's code). The indicator set in force on 31/12 of the year is bound to it.
      */
     public Cycle start(String province, int year, Level level, String group, DtiUser user) {
+        return start(province, year, level, group, Map.of(), user);
+    }
+
+    /**
+     * The same, with {@code dates} for the stages the province's calendar does not state: a cycle of such a province
+     * is refused, naming each missing stage, until the administrator gives them.
+     */
+    public Cycle start(String province, int year, Level level, String group, Map<CalendarField, OffsetDateTime> dates,
+                       DtiUser user) {
         if (!user.isAdminOf(province)) {
             throw new ForbiddenException("Chỉ quản trị viên của tỉnh " + province + " được mở kỳ đánh giá");
         }
@@ -84,6 +93,7 @@ public class CycleService {
         if (groupUnits(province, level, groupCode).isEmpty()) {
             throw new InvalidInputException("level", "nhóm " + groupCode + " của tỉnh " + province + " chưa có đơn vị nào");
         }
+        calendars.plan(province, year, dates);
         if (cycles.findByProvinceCodeAndYearAndLevelAndGroupCode(province, year, level, groupCode).isPresent()) {
             throw new ConflictException("Kỳ đánh giá năm " + year + " của nhóm " + groupCode + " tỉnh " + province
                     + " đã được mở");
@@ -93,7 +103,7 @@ public class CycleService {
         Cycle cycle = cycles.save(new Cycle(province, year, level, groupCode, set.id(), Role.COUNCIL.group(scope),
                 Role.CHAIRMAN.group(scope), ProcessModel.Cycle.OPEN_PERIOD, now));
         startLock.hold(cycle.getId());
-        CycleCalendar calendar = calendars.createFor(cycle.getId(), province, year);
+        CycleCalendar calendar = calendars.createFor(cycle.getId(), province, year, dates);
         audit.record(now, user.username(), "cycle.start", "cycle", cycle.getId().toString(), null,
                 Map.of("province", province, "year", year, "level", level, "group", groupCode, "indicatorSet", set.id()));
         cycle.attachProcess(engine.start(ProcessModel.Cycle.PROCESS_ID, variables(cycle, calendar)));
