@@ -10,6 +10,7 @@ import vn.dti.unit.UnitCatalog;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,10 +54,16 @@ public class CalendarService {
         return template(provinceCode).forYear(year, dates);
     }
 
-    /** The stages the province's calendar does not state, which an administrator gives when opening a cycle. */
+    /**
+     * The stages the province's calendar does not state, in their order, each with what its decision says instead:
+     * the administrator gives them when opening a cycle.
+     */
     @Transactional(readOnly = true)
-    public List<CalendarField> notStated(String provinceCode) {
-        return templates.forProvince(provinceCode).map(CalendarTemplate::notStated).orElse(List.of());
+    public Map<CalendarField, String> notStated(String provinceCode) {
+        Map<CalendarField, String> stages = new LinkedHashMap<>();
+        templates.forProvince(provinceCode).ifPresent(template -> template.notStated()
+                .forEach(field -> stages.put(field, template.date(field).source())));
+        return stages;
     }
 
     /** {@link #createFor(long, String, int, Map)} for a province whose calendar states every date. */
