@@ -86,7 +86,7 @@ public class CycleService {
         String groupCode = level == Level.XA ? huyen(province, group).getCode() : level.name();
         IndicatorSet set = indicatorSets.inForce(province, level, LocalDate.of(year, 12, 31))
                 .orElseThrow(() -> new InvalidInputException("level", "tỉnh " + province + " chưa có bộ chỉ số "
-                        + level.label() + " có hiệu lực trong năm " + year));
+                        + level.label() + " có hiệu lực trong năm " + year + unusable(province, level)));
         if (!set.complete()) {
             throw new InvalidInputException("level", "bộ chỉ số " + set.id() + " chưa đủ điểm các mục, chưa dùng được");
         }
@@ -108,6 +108,15 @@ public class CycleService {
                 Map.of("province", province, "year", year, "level", level, "group", groupCode, "indicatorSet", set.id()));
         cycle.attachProcess(engine.start(ProcessModel.Cycle.PROCESS_ID, variables(cycle, calendar)));
         return cycle;
+    }
+
+    /** The sets of the province and level that exist but can bind no year, and why: a refusal names them. */
+    private String unusable(String province, Level level) {
+        List<String> reasons = indicatorSets.all().stream()
+                .filter(set -> set.province().equals(province) && set.level() == level && set.effectiveFrom() == null)
+                .map(set -> set.id() + " chưa có ngày hiệu lực" + (set.complete() ? "" : " và chưa đủ điểm các mục"))
+                .toList();
+        return reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ", nên chưa dùng được)";
     }
 
     /** The variables a cycle's process starts with (or restarts with after an embedded engine's restart). */
