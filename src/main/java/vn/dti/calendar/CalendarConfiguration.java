@@ -16,22 +16,27 @@ import java.util.List;
 class CalendarConfiguration {
 
     /**
-     * The shipped templates and those an administrator puts in {@code dti.calendars.directory}, read when the
-     * application starts, so a bad one stops it with the file, the field and the reason.
+     * The shipped templates and those an administrator puts in {@code dti.calendars.directory} (which replace the
+     * shipped one of their province), read when the application starts, so a bad one stops it with the file, the
+     * field and the reason.
      */
     @Bean
     CalendarTemplates calendarTemplates(@Value("${dti.calendars.directory:}") String directory) throws IOException {
         var resolver = new PathMatchingResourcePatternResolver();
-        List<Resource> resources = new ArrayList<>(List.of(resolver.getResources("classpath*:calendars/*.yaml")));
+        List<TemplateFile> files = new ArrayList<>(read(resolver.getResources("classpath*:calendars/*.yaml"), false));
         if (!directory.isBlank()) {
-            resources.addAll(List.of(resolver.getResources("file:" + directory + "/*.yaml")));
+            files.addAll(read(resolver.getResources("file:" + directory + "/*.yaml"), true));
         }
+        return CalendarTemplates.read(files);
+    }
+
+    private static List<TemplateFile> read(Resource[] resources, boolean administered) throws IOException {
         List<TemplateFile> files = new ArrayList<>();
         for (Resource resource : resources) {
             try (InputStream in = resource.getInputStream()) {
-                files.add(new TemplateFile(resource.getFilename(), in.readAllBytes()));
+                files.add(new TemplateFile(resource.getFilename(), in.readAllBytes(), administered));
             }
         }
-        return CalendarTemplates.read(files);
+        return files;
     }
 }

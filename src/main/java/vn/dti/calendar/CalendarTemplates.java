@@ -8,12 +8,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every province's calendar template, one file each. A province without one has no calendar: its cycles are refused
- * until a file is added, rather than run on another province's dates.
+ * Every province's calendar template, one file each; a file in the calendars directory replaces the shipped one of
+ * its province, so that a province whose decision changes needs no rebuild. A province without one has no calendar:
+ * its cycles are refused until a file is added, rather than run on another province's dates.
  */
 final class CalendarTemplates {
 
-    record TemplateFile(String name, byte[] content) {
+    /** {@code administered}: from the calendars directory, where it replaces the shipped file of its province. */
+    record TemplateFile(String name, byte[] content, boolean administered) {
+
+        TemplateFile(String name, byte[] content) {
+            this(name, content, false);
+        }
     }
 
     private final Map<String, CalendarTemplate> byProvince;
@@ -26,7 +32,7 @@ final class CalendarTemplates {
     static CalendarTemplates read(List<TemplateFile> files) {
         List<String> errors = new ArrayList<>();
         Map<String, CalendarTemplate> byProvince = new HashMap<>();
-        Map<String, String> fileByProvince = new HashMap<>();
+        Map<String, TemplateFile> fileByProvince = new HashMap<>();
         for (TemplateFile file : files) {
             CalendarTemplate template;
             try {
@@ -39,11 +45,15 @@ final class CalendarTemplates {
                 errors.add("Lịch mẫu " + file.name() + " thiếu mã tỉnh (province), như trong units/*.yaml");
                 continue;
             }
-            String previous = fileByProvince.putIfAbsent(template.province(), file.name());
-            if (previous != null) {
-                errors.add("Tỉnh " + template.province() + " có hai lịch mẫu: " + previous + " và " + file.name());
+            TemplateFile previous = fileByProvince.putIfAbsent(template.province(), file);
+            if (previous != null && previous.administered() == file.administered()) {
+                errors.add("Tỉnh " + template.province() + " có hai lịch mẫu: " + previous.name() + " và "
+                        + file.name());
             }
-            byProvince.put(template.province(), template);
+            if (previous == null || file.administered()) {
+                fileByProvince.put(template.province(), file);
+                byProvince.put(template.province(), template);
+            }
         }
         if (!errors.isEmpty()) {
             throw new IllegalStateException(String.join("\n", errors));

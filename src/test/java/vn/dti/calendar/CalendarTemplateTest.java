@@ -220,15 +220,23 @@ class CalendarTemplateTest {
     }
 
     @Test
-    void theCalendarsDirectoryAddsAProvinceAndABadFileThereStopsTheStartNamingFileAndField(@TempDir Path directory)
+    void theCalendarsDirectoryAddsOrReplacesAProvincesCalendarAndABadFileThereStopsTheStart(@TempDir Path directory)
             throws IOException {
         String own = new String(shipped("kon-tum.yaml").content(), StandardCharsets.UTF_8)
                 .replace("province: KT", "province: TM");
         Files.writeString(directory.resolve("thu-muc.yaml"), own);
 
+        // Đắk Lắk's own file, with the deadline its next decision might state: it replaces the shipped one.
+        Files.writeString(directory.resolve("dak-lak-moi.yaml"), new String(shipped("dak-lak.yaml").content(),
+                StandardCharsets.UTF_8).replace("{notStated: true,\n                         source: \"004",
+                "{month: 1, day: 31, time: \"23:59:59\", yearOffset: 1,\n                         source: \"004"));
         CalendarTemplates withDirectory = new CalendarConfiguration().calendarTemplates(directory.toString());
         assertThat(withDirectory.forProvince("TM")).isPresent();
-        assertThat(withDirectory.forProvince("DLK")).isPresent();
+        assertThat(withDirectory.forProvince("DLK").orElseThrow().notStated()).isEmpty();
+        assertThat(withDirectory.forProvince("DLK").orElseThrow().forYear(2025).selfAssessmentDeadline())
+                .isEqualTo(at("2026-01-31T23:59:59"));
+        assertThat(withDirectory.forProvince("BN")).isPresent();
+        Files.delete(directory.resolve("dak-lak-moi.yaml"));
 
         Files.writeString(directory.resolve("sai.yaml"), own.replace("province: TM", "province: TS")
                 .replace("day: 30, time: \"23:59:59\"", "day: 31, time: \"23:59:59\""));
