@@ -10,6 +10,7 @@ import vn.dti.unit.UnitCatalog;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,18 +44,52 @@ public class CalendarService {
     }
 
     /**
-     * The province's template for {@code year} (province code as in units/*.yaml: BN, DLK, KT, NA, QNA, TN…), stored
-     * for the cycle. A cycle that already has a calendar keeps it: a retried start must not undo an administrator's
-     * changes.
+     * The calendar a cycle of {@code year} would get (province code as in units/*.yaml: BN, DLK, KT, NA, QNA, TN…):
+     * the province's template, with {@code dates} supplying the stages its decision does not state. Refused,
+     * naming the field, when the province has no template, a date not stated is not given, or the stages are out of
+     * order; nothing is stored.
      */
+    @Transactional(readOnly = true)
+    public CycleCalendar plan(String provinceCode, int year, Map<CalendarField, OffsetDateTime> dates) {
+        return template(provinceCode).forYear(year, dates);
+    }
+
+    /**
+     * The stages the province's calendar does not state, in their order, each with what its decision says instead:
+     * the administrator gives them when opening a cycle.
+     */
+    @Transactional(readOnly = true)
+    public Map<CalendarField, String> notStated(String provinceCode) {
+        Map<CalendarField, String> stages = new LinkedHashMap<>();
+        templates.forProvince(provinceCode).ifPresent(template -> template.notStated()
+                .forEach(field -> stages.put(field, template.date(field).source())));
+        return stages;
+    }
+
+    /** {@link #createFor(long, String, int, Map)} for a province whose calendar states every date. */
     public CycleCalendar createFor(long cycleId, String provinceCode, int year) {
+        return createFor(cycleId, provinceCode, year, Map.of());
+    }
+
+    /**
+     * The planned calendar, stored for the cycle. A cycle that already has a calendar keeps it: a retried start must
+     * not undo an administrator's changes.
+     */
+    public CycleCalendar createFor(long cycleId, String provinceCode, int year,
+                                   Map<CalendarField, OffsetDateTime> dates) {
         Optional<StoredCalendar> existing = calendars.findById(cycleId);
         if (existing.isPresent()) {
             return existing.get().toCalendar();
         }
-        CycleCalendar calendar = templates.forProvince(provinceCode).forYear(year);
+        CycleCalendar calendar = plan(provinceCode, year, dates);
         calendars.save(new StoredCalendar(cycleId, provinceCode, calendar));
         return calendar;
+    }
+
+    private CalendarTemplate template(String provinceCode) {
+        return templates.forProvince(provinceCode).orElseThrow(() -> new InvalidInputException("province",
+                "tỉnh " + provinceCode + " chưa có lịch (tệp calendars/*.yaml, hoặc trong thư mục"
+                        + " DTI_CALENDARS_DIRECTORY): thêm lịch của tỉnh trước khi mở kỳ đánh giá"));
     }
 
     @Transactional(readOnly = true)

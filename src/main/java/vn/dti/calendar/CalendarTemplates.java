@@ -5,29 +5,34 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Every province's calendar template; {@value #DEFAULT_FILE} serves the provinces without a file of their own. */
+/**
+ * Every province's calendar template, one file each; a file in the calendars directory replaces the shipped one of
+ * its province, so that a province whose decision changes needs no rebuild. A province without one has no calendar:
+ * its cycles are refused until a file is added, rather than run on another province's dates.
+ */
 final class CalendarTemplates {
 
-    static final String DEFAULT_FILE = "default.yaml";
+    /** {@code administered}: from the calendars directory, where it replaces the shipped file of its province. */
+    record TemplateFile(String name, byte[] content, boolean administered) {
 
-    record TemplateFile(String name, byte[] content) {
+        TemplateFile(String name, byte[] content) {
+            this(name, content, false);
+        }
     }
 
-    private final CalendarTemplate defaults;
     private final Map<String, CalendarTemplate> byProvince;
 
-    private CalendarTemplates(CalendarTemplate defaults, Map<String, CalendarTemplate> byProvince) {
-        this.defaults = defaults;
+    private CalendarTemplates(Map<String, CalendarTemplate> byProvince) {
         this.byProvince = Map.copyOf(byProvince);
     }
 
     /** Reads every file before refusing, so that one start-up names every bad file. */
     static CalendarTemplates read(List<TemplateFile> files) {
         List<String> errors = new ArrayList<>();
-        CalendarTemplate defaults = null;
         Map<String, CalendarTemplate> byProvince = new HashMap<>();
-        Map<String, String> fileByProvince = new HashMap<>();
+        Map<String, TemplateFile> fileByProvince = new HashMap<>();
         for (TemplateFile file : files) {
             CalendarTemplate template;
             try {
@@ -36,32 +41,27 @@ final class CalendarTemplates {
                 errors.add(e.getMessage());
                 continue;
             }
-            if (file.name().equals(DEFAULT_FILE)) {
-                if (template.province() != null) {
-                    errors.add("Lịch mẫu " + DEFAULT_FILE + " dùng cho mọi tỉnh không có lịch riêng: bỏ province: "
-                            + template.province());
-                }
-                defaults = template;
-            } else if (template.province() == null || template.province().isBlank()) {
+            if (template.province() == null || template.province().isBlank()) {
                 errors.add("Lịch mẫu " + file.name() + " thiếu mã tỉnh (province), như trong units/*.yaml");
-            } else {
-                String previous = fileByProvince.putIfAbsent(template.province(), file.name());
-                if (previous != null) {
-                    errors.add("Tỉnh " + template.province() + " có hai lịch mẫu: " + previous + " và " + file.name());
-                }
+                continue;
+            }
+            TemplateFile previous = fileByProvince.putIfAbsent(template.province(), file);
+            if (previous != null && previous.administered() == file.administered()) {
+                errors.add("Tỉnh " + template.province() + " có hai lịch mẫu: " + previous.name() + " và "
+                        + file.name());
+            }
+            if (previous == null || file.administered()) {
+                fileByProvince.put(template.province(), file);
                 byProvince.put(template.province(), template);
             }
-        }
-        if (files.stream().noneMatch(file -> file.name().equals(DEFAULT_FILE))) {
-            errors.add("Thiếu lịch mẫu " + DEFAULT_FILE + " cho các tỉnh không có lịch riêng");
         }
         if (!errors.isEmpty()) {
             throw new IllegalStateException(String.join("\n", errors));
         }
-        return new CalendarTemplates(defaults, byProvince);
+        return new CalendarTemplates(byProvince);
     }
 
-    CalendarTemplate forProvince(String provinceCode) {
-        return byProvince.getOrDefault(provinceCode, defaults);
+    Optional<CalendarTemplate> forProvince(String provinceCode) {
+        return Optional.ofNullable(byProvince.get(provinceCode));
     }
 }

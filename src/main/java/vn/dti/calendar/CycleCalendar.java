@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,12 +65,14 @@ public record CycleCalendar(OffsetDateTime dataPeriodStart, OffsetDateTime dataP
                 field == CalendarField.PUBLICATION_AT ? value : publicationAt);
     }
 
-    /** Every place where the stages are out of order, each naming both stages and their dates. */
-    List<String> orderProblems() {
-        List<String> problems = new ArrayList<>();
+    /** Every stage out of order with the one before it, by stage, each naming both stages and their dates. */
+    Map<CalendarField, String> orderProblems() {
+        Map<CalendarField, String> problems = new LinkedHashMap<>();
         CalendarField[] fields = CalendarField.values();
         for (int i = 1; i < fields.length; i++) {
-            orderProblem(fields[i], get(fields[i]), fields[i - 1], get(fields[i - 1])).ifPresent(problems::add);
+            CalendarField field = fields[i];
+            orderProblem(field, get(field), fields[i - 1], get(fields[i - 1]))
+                    .ifPresent(problem -> problems.put(field, problem));
         }
         return problems;
     }
@@ -154,7 +157,14 @@ public record CycleCalendar(OffsetDateTime dataPeriodStart, OffsetDateTime dataP
     private static Optional<String> orderProblem(CalendarField field, OffsetDateTime value, CalendarField other,
                                                  OffsetDateTime otherValue) {
         boolean otherIsEarlier = other.ordinal() < field.ordinal();
-        boolean mayEqual = otherIsEarlier ? field.mayEqualPrevious() : other.mayEqualPrevious();
+        return orderProblem(field, value, other, otherValue,
+                otherIsEarlier ? field.mayEqualPrevious() : other.mayEqualPrevious());
+    }
+
+    /** The same for any two stages: {@code mayEqual} when they may fall on the same instant. */
+    static Optional<String> orderProblem(CalendarField field, OffsetDateTime value, CalendarField other,
+                                         OffsetDateTime otherValue, boolean mayEqual) {
+        boolean otherIsEarlier = other.ordinal() < field.ordinal();
         OffsetDateTime earlier = otherIsEarlier ? otherValue : value;
         OffsetDateTime later = otherIsEarlier ? value : otherValue;
         if (mayEqual ? !later.isBefore(earlier) : later.isAfter(earlier)) {

@@ -23,6 +23,7 @@ import vn.dti.security.CurrentUser;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 @RestController
 @RequestMapping("/api/cycles")
@@ -50,7 +51,7 @@ class CycleController {
             throw new InvalidInputException("body", "cần province, year và level");
         }
         Cycle cycle = cycles.start(request.province(), request.year(), request.level(), request.group(),
-                currentUser.get());
+                request.dates() == null ? Map.of() : request.dates(), currentUser.get());
         return view(cycle);
     }
 
@@ -95,7 +96,9 @@ class CycleController {
                         d.getDecidedBy(), d.getDecidedAt())).toList());
     }
 
-    record StartRequest(String province, Integer year, Level level, String group) {
+    /** {@code dates}: the stages the province's calendar does not state, by field (SELF_ASSESSMENT_DEADLINE…). */
+    record StartRequest(String province, Integer year, Level level, String group,
+                        Map<CalendarField, OffsetDateTime> dates) {
     }
 
     record CalendarChangeRequest(CalendarField field, OffsetDateTime value, String reason) {

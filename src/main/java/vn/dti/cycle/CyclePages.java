@@ -38,7 +38,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -83,12 +85,20 @@ class CyclePages {
 
     @PostMapping("/cycles")
     String open(@RequestParam(required = false) String year, @RequestParam(required = false) String group,
-                Model model, RedirectAttributes redirect, HttpServletResponse response) {
+                @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+                HttpServletResponse response) {
         DtiUser user = currentUser.get();
         String refused = refusal(response, model, () -> {
             int number = year(year);
             GroupChoice choice = GroupChoice.parse(group);
-            Cycle cycle = cycles.start(user.province(), number, choice.level(), choice.huyen(), user);
+            Map<CalendarField, OffsetDateTime> dates = new EnumMap<>(CalendarField.class);
+            for (CalendarField stage : calendars.notStated(user.province()).keySet()) {
+                String date = form.get("date-" + stage.name());
+                if (date != null && !date.isBlank()) {
+                    dates.put(stage, at("dates." + stage.name(), date, form.get("time-" + stage.name())));
+                }
+            }
+            Cycle cycle = cycles.start(user.province(), number, choice.level(), choice.huyen(), dates, user);
             redirect.addFlashAttribute("notice", "Đã mở kỳ đánh giá năm " + number + " của " + groupLabel(cycle)
                     + " (bộ chỉ số " + cycle.getIndicatorSetId() + ").");
             redirect.addFlashAttribute("opened", cycle.getId());
@@ -99,6 +109,7 @@ class CyclePages {
         }
         model.addAttribute("openYear", year);
         model.addAttribute("openGroup", group);
+        model.addAttribute("openDates", form);
         return home(user, model);
     }
 
@@ -163,6 +174,13 @@ class CyclePages {
                         ? "chưa có ngày hiệu lực" : "hiệu lực từ " + VietnameseFormat.date(set.effectiveFrom()),
                         set.complete()))
                 .toList());
+        model.addAttribute("notStated", calendars.notStated(user.province()).entrySet().stream()
+                .map(stage -> new UnstatedStage(stage.getKey().name(), capitalized(stage.getKey().label()),
+                        stage.getValue()))
+                .toList());
+        if (!model.containsAttribute("openDates")) {
+            model.addAttribute("openDates", Map.of());
+        }
         if (!model.containsAttribute("openYear")) {
             model.addAttribute("openYear", String.valueOf(clock.now().atOffset(CycleCalendar.VIETNAM).getYear()));
         }
@@ -359,6 +377,10 @@ class CyclePages {
     }
 
     record HistoryRow(String at, String actor, String what, String before, String after, String reason) {
+    }
+
+    /** A stage the province's calendar does not state, which the open form asks for; {@code source}: what it says. */
+    record UnstatedStage(String field, String label, String source) {
     }
 
     /** What a refused form sent, shown again with its problems; {@code form} is the stage's field or "extension". */

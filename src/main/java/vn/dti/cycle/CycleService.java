@@ -70,6 +70,15 @@ public class CycleService {
      * the huyện's code). The indicator set in force on 31/12 of the year is bound to it.
      */
     public Cycle start(String province, int year, Level level, String group, DtiUser user) {
+        return start(province, year, level, group, Map.of(), user);
+    }
+
+    /**
+     * The same, with {@code dates} for the stages the province's calendar does not state: a cycle of such a province
+     * is refused, naming each missing stage, until the administrator gives them.
+     */
+    public Cycle start(String province, int year, Level level, String group, Map<CalendarField, OffsetDateTime> dates,
+                       DtiUser user) {
         if (!user.isAdminOf(province)) {
             throw new ForbiddenException("Chỉ quản trị viên của tỉnh " + province + " được mở kỳ đánh giá");
         }
@@ -77,13 +86,14 @@ public class CycleService {
         String groupCode = level == Level.XA ? huyen(province, group).getCode() : level.name();
         IndicatorSet set = indicatorSets.inForce(province, level, LocalDate.of(year, 12, 31))
                 .orElseThrow(() -> new InvalidInputException("level", "tỉnh " + province + " chưa có bộ chỉ số "
-                        + level.label() + " có hiệu lực trong năm " + year));
+                        + level.label() + " có hiệu lực trong năm " + year + unusable(province, level)));
         if (!set.complete()) {
             throw new InvalidInputException("level", "bộ chỉ số " + set.id() + " chưa đủ điểm các mục, chưa dùng được");
         }
         if (groupUnits(province, level, groupCode).isEmpty()) {
             throw new InvalidInputException("level", "nhóm " + groupCode + " của tỉnh " + province + " chưa có đơn vị nào");
         }
+        calendars.plan(province, year, dates);
         if (cycles.findByProvinceCodeAndYearAndLevelAndGroupCode(province, year, level, groupCode).isPresent()) {
             throw new ConflictException("Kỳ đánh giá năm " + year + " của nhóm " + groupCode + " tỉnh " + province
                     + " đã được mở");
@@ -93,11 +103,20 @@ public class CycleService {
         Cycle cycle = cycles.save(new Cycle(province, year, level, groupCode, set.id(), Role.COUNCIL.group(scope),
                 Role.CHAIRMAN.group(scope), ProcessModel.Cycle.OPEN_PERIOD, now));
         startLock.hold(cycle.getId());
-        CycleCalendar calendar = calendars.createFor(cycle.getId(), province, year);
+        CycleCalendar calendar = calendars.createFor(cycle.getId(), province, year, dates);
         audit.record(now, user.username(), "cycle.start", "cycle", cycle.getId().toString(), null,
                 Map.of("province", province, "year", year, "level", level, "group", groupCode, "indicatorSet", set.id()));
         cycle.attachProcess(engine.start(ProcessModel.Cycle.PROCESS_ID, variables(cycle, calendar)));
         return cycle;
+    }
+
+    /** The sets of the province and level that exist but can bind no year, and why: a refusal names them. */
+    private String unusable(String province, Level level) {
+        List<String> reasons = indicatorSets.all().stream()
+                .filter(set -> set.province().equals(province) && set.level() == level && set.effectiveFrom() == null)
+                .map(set -> set.id() + " chưa có ngày hiệu lực" + (set.complete() ? "" : " và chưa đủ điểm các mục"))
+                .toList();
+        return reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ", nên chưa dùng được)";
     }
 
     /** The variables a cycle's process starts with (or restarts with after an embedded engine's restart). */

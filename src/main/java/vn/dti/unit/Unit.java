@@ -9,6 +9,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import vn.dti.indicator.Level;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A state body that is evaluated (đơn vị được đánh giá). */
@@ -40,12 +42,49 @@ public class Unit {
     @Column(nullable = false)
     private int position;
 
+    /** The last day the unit was evaluated; null while it is. */
+    @Column(name = "valid_until")
+    private LocalDate validUntil;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "managed_by", nullable = false)
+    private ManagedBy managedBy = ManagedBy.FILE;
+
+    /** Where a unit's current state comes from: its province's file, or the administrator (a file no longer wins). */
+    enum ManagedBy { FILE, ADMIN }
+
     protected Unit() {
     }
 
     Unit(String code, String provinceCode) {
         this.code = code;
         this.provinceCode = provinceCode;
+    }
+
+    /** A unit the administrator adds, after every unit of its province. */
+    static Unit added(String code, String provinceCode, String name, Level level, String parentCode,
+                      List<String> aliases, int position) {
+        Unit unit = new Unit(code, provinceCode);
+        unit.update(name, level, parentCode, aliases, position);
+        unit.managedBy = ManagedBy.ADMIN;
+        return unit;
+    }
+
+    /** The new name; the former one becomes an alias, as tables published under it must still be read. */
+    void rename(String newName) {
+        List<String> kept = new ArrayList<>(aliases);
+        kept.remove(newName);
+        if (!kept.contains(name)) {
+            kept.add(name);
+        }
+        name = newName;
+        aliases = List.copyOf(kept);
+        managedBy = ManagedBy.ADMIN;
+    }
+
+    void retire(LocalDate lastDay) {
+        validUntil = lastDay;
+        managedBy = ManagedBy.ADMIN;
     }
 
     void update(String name, Level level, String parentCode, List<String> aliases, int position) {
@@ -82,5 +121,17 @@ public class Unit {
 
     public int getPosition() {
         return position;
+    }
+
+    public LocalDate getValidUntil() {
+        return validUntil;
+    }
+
+    public boolean isActive() {
+        return validUntil == null;
+    }
+
+    ManagedBy getManagedBy() {
+        return managedBy;
     }
 }

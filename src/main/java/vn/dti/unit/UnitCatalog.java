@@ -36,12 +36,19 @@ public class UnitCatalog {
         return provinces.findById(code);
     }
 
+    /** The units evaluated now: a retired one is left out (read it by its code). */
     public List<Unit> units(String provinceCode) {
-        return units.findByProvinceCodeOrderByPosition(provinceCode);
+        return units.findByProvinceCodeAndValidUntilIsNullOrderByPosition(provinceCode);
     }
 
+    /** The units of a level evaluated now: a retired one is left out (read it by its code). */
     public List<Unit> units(String provinceCode, Level level) {
-        return units.findByProvinceCodeAndLevelOrderByPosition(provinceCode, level);
+        return units.findByProvinceCodeAndLevelAndValidUntilIsNullOrderByPosition(provinceCode, level);
+    }
+
+    /** Every unit of the province, retired ones included. */
+    public List<Unit> allUnits(String provinceCode) {
+        return units.findByProvinceCodeOrderByPosition(provinceCode);
     }
 
     public Optional<Unit> unit(String code) {
@@ -50,11 +57,12 @@ public class UnitCatalog {
 
     /**
      * Units of a province and level by every name they are published under (official name and aliases), compared
-     * without regard to case and spacing: published tables write "Sở Công thương" for "Sở Công Thương".
+     * without regard to case and spacing: published tables write "Sở Công thương" for "Sở Công Thương". Retired units
+     * are included: a table of a past year names them.
      */
     public Map<String, Unit> unitsByName(String provinceCode, Level level) {
         Map<String, Unit> byName = new HashMap<>();
-        for (Unit unit : units(provinceCode, level)) {
+        for (Unit unit : allUnits(provinceCode).stream().filter(unit -> unit.getLevel() == level).toList()) {
             byName.put(nameKey(unit.getName()), unit);
             unit.getAliases().forEach(alias -> byName.putIfAbsent(nameKey(alias), unit));
         }

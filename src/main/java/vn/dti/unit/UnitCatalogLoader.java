@@ -31,7 +31,8 @@ import java.util.Set;
 /**
  * Loads provinces and their units at start-up (before the indicator sets, which refer to provinces): the ones shipped
  * in {@code units/*.yaml} and those an administrator puts in {@code dti.units.directory}. Existing rows are updated,
- * none are deleted: assessments of past years keep pointing at their units.
+ * none are deleted: assessments of past years keep pointing at their units. A unit the administrator has added,
+ * renamed or retired (page or API) is left as the administrator made it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -103,6 +104,11 @@ class UnitCatalogLoader implements ApplicationRunner {
         ordered.sort((a, b) -> Boolean.compare(a.parent() != null, b.parent() != null));
         for (UnitEntry entry : ordered) {
             Unit unit = units.findById(entry.code()).orElseGet(() -> new Unit(entry.code(), file.code()));
+            if (unit.getManagedBy() == Unit.ManagedBy.ADMIN) {
+                log.info("Unit {} was changed by the province's administrator: its file no longer overwrites it",
+                        entry.code());
+                continue;
+            }
             unit.update(entry.name(), entry.level(), entry.parent(),
                     entry.aliases() == null ? List.of() : entry.aliases(), ++position);
             units.saveAndFlush(unit);

@@ -9,5 +9,7 @@ public interface UnitRepository extends JpaRepository<Unit, String> {
 
     List<Unit> findByProvinceCodeOrderByPosition(String provinceCode);
 
-    List<Unit> findByProvinceCodeAndLevelOrderByPosition(String provinceCode, Level level);
+    List<Unit> findByProvinceCodeAndValidUntilIsNullOrderByPosition(String provinceCode);
+
+    List<Unit> findByProvinceCodeAndLevelAndValidUntilIsNullOrderByPosition(String provinceCode, Level level);
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,20 +65,33 @@ class CalendarServiceTest {
     }
 
     @Test
-    void storesBacNinhsCalendarForTheCycleAndADefaultOneForAProvinceWithoutItsOwn() {
+    void storesEachProvincesOwnCalendarForTheCycleWithTheDatesItsDecisionLeavesToTheAdministrator() {
         long bacNinh = cycle("BN", "BN-SO-2023");
         long dakLak = cycle("DLK", "DLK-SO-2021");
 
         CycleCalendar created = calendars.createFor(bacNinh, "BN", 2025);
-        calendars.createFor(dakLak, "DLK", 2025);
+        assertThatThrownBy(() -> calendars.createFor(dakLak, "DLK", 2025))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("dates.SELF_ASSESSMENT_DEADLINE: lịch của tỉnh DLK không định hạn tự đánh giá");
+        assertThat(calendars.notStated("DLK")).containsOnlyKeys(SELF_ASSESSMENT_DEADLINE);
+        calendars.createFor(dakLak, "DLK", 2025, Map.of(SELF_ASSESSMENT_DEADLINE, at("2026-01-15T23:59:59")));
 
         assertThat(calendars.calendar(bacNinh)).isEqualTo(created);
         assertThat(created.selfAssessmentDeadline()).isEqualTo(at("2025-10-10T23:59:59"));
         assertThat(jdbc.queryForObject("select self_assessment_deadline = '2025-10-10 23:59:59+07'"
                 + " from cycle_calendar where cycle_id = ?", Boolean.class, bacNinh)).isTrue();
-        assertThat(calendars.calendar(dakLak).selfAssessmentDeadline()).isEqualTo(at("2025-11-30T23:59:59"));
-        assertThat(calendars.calendar(dakLak).publicationAt()).isEqualTo(at("2026-01-15T08:00"));
+        assertThat(calendars.calendar(dakLak).selfAssessmentDeadline()).isEqualTo(at("2026-01-15T23:59:59"));
+        assertThat(calendars.calendar(dakLak).appraisalStart()).isEqualTo(at("2026-03-04T00:00"));
+        assertThat(calendars.calendar(dakLak).publicationAt()).isEqualTo(at("2026-05-04T08:00"));
         assertThat(calendars.history(bacNinh)).isEmpty();
+    }
+
+    @Test
+    void aProvinceWithoutACalendarFileGetsNoneNotAnotherProvincesDates() {
+        assertThatThrownBy(() -> calendars.plan("XX", 2025, Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("province: tỉnh XX chưa có lịch (tệp calendars/*.yaml, hoặc trong thư mục"
+                        + " DTI_CALENDARS_DIRECTORY)");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static vn.dti.calendar.CalendarField.APPRAISAL_END;
 import static vn.dti.calendar.CalendarField.APPRAISAL_START;
 import static vn.dti.calendar.CalendarField.DATA_PERIOD_END;
@@ -147,8 +148,10 @@ class CycleCalendarTest {
 
         assertThat(REFERENCE.orderProblems()).isEmpty();
         assertThat(broken.orderProblems()).containsExactly(
-                "ngày kết thúc kỳ số liệu 01/10/2024 00:00 phải sau ngày bắt đầu kỳ số liệu 01/11/2024 00:00",
-                "ngày công bố 31/12/2025 23:59 phải sau ngày kết thúc thẩm định 31/12/2025 23:59");
+                entry(DATA_PERIOD_END,
+                        "ngày kết thúc kỳ số liệu 01/10/2024 00:00 phải sau ngày bắt đầu kỳ số liệu 01/11/2024 00:00"),
+                entry(PUBLICATION_AT,
+                        "ngày công bố 31/12/2025 23:59 phải sau ngày kết thúc thẩm định 31/12/2025 23:59"));
     }
 
     @Test

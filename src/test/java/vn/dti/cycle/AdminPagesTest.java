@@ -118,6 +118,26 @@ class AdminPagesTest {
     }
 
     @Test
+    void aDateTheProvincesDecisionDoesNotStateIsAskedForWhenOpeningACycle() {
+        int year = new ProcessTestSupport(http, clock).freshYear();
+        browser.signIn("quantri.dlk", "thu-nghiem");
+        browser.go("/admin");
+        assertThat(browser.text("#unstated-dates")).contains("Hạn tự đánh giá (ngày dd/MM/yyyy)")
+                .contains("004 không nêu hạn các cơ quan, đơn vị tự đánh giá trên Hệ thống DTI");
+
+        WebElement field = browser.find("#year");
+        field.clear();
+        field.sendKeys(String.valueOf(year));
+        new Select(browser.find("#group")).selectByValue("SO");
+        browser.find("#time-SELF_ASSESSMENT_DEADLINE").sendKeys("23:59:59");
+        browser.submitAndWait("#open-cycle button[type=submit]");
+        assertThat(browser.text("#open-problems")).contains("lịch của tỉnh DLK không định hạn tự đánh giá")
+                .contains("quản trị viên nhập ngày này khi mở kỳ");
+        assertThat(browser.find("#time-SELF_ASSESSMENT_DEADLINE").getAttribute("value")).isEqualTo("23:59:59");
+        assertThat(browser.screenshots("mo-ky-ngay-chua-dinh")).as("no sideways scrolling at 360 px").isFalse();
+    }
+
+    @Test
     void theUnitsPageListsEachLevelWithCodesAndAliases() {
         browser.signIn("quantri.tn", "thu-nghiem");
         browser.go("/admin/units");

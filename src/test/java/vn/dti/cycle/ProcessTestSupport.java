@@ -33,10 +33,22 @@ final class ProcessTestSupport {
 
     private final TestRestTemplate http;
     private final EngineClock clock;
+    /** Who reads the cycles: the administrator of their province. */
+    private final String admin;
 
     ProcessTestSupport(TestRestTemplate http, EngineClock clock) {
+        this(http, clock, "quantri.tn");
+    }
+
+    private ProcessTestSupport(TestRestTemplate http, EngineClock clock, String admin) {
         this.http = http;
         this.clock = clock;
+        this.admin = admin;
+    }
+
+    /** The same, reading cycles as another province's administrator. */
+    ProcessTestSupport as(String administrator) {
+        return new ProcessTestSupport(http, clock, administrator);
     }
 
     /** A year whose calendar lies wholly ahead of the engine's clock, different for every test of the JVM. */
@@ -66,7 +78,7 @@ final class ProcessTestSupport {
     }
 
     JsonNode cycle(long id) {
-        return ok("quantri.tn", HttpMethod.GET, "/api/cycles/" + id, null);
+        return ok(admin, HttpMethod.GET, "/api/cycles/" + id, null);
     }
 
     long assessmentOf(long cycleId, String unit) {

@@ -108,9 +108,11 @@ public final class WholeCycleBenchmark {
     private static void benchmark() throws IOException {
         Path units = Files.createTempDirectory("dti-benchmark-units-");
         Path sets = Files.createTempDirectory("dti-benchmark-sets-");
+        Path calendars = Files.createTempDirectory("dti-benchmark-calendars-");
         try {
             Map<String, String> unitNames = writeProvince(units);
             writeIndicatorSets(sets);
+            writeCalendar(calendars);
             ApplicationTime time = new ApplicationTime();
             try (ConfigurableApplicationContext application = new SpringApplicationBuilder(DtiPlatformApplication.class)
                     .profiles("test")
@@ -118,12 +120,13 @@ public final class WholeCycleBenchmark {
                     .initializers(context -> ((GenericApplicationContext) context)
                             .registerBean(ApplicationTime.class, () -> time))
                     .run("--server.port=0", "--dti.units.directory=" + units, "--dti.indicator-sets.directory=" + sets,
-                            "--logging.level.root=warn")) {
+                            "--dti.calendars.directory=" + calendars, "--logging.level.root=warn")) {
                 new Run(application, time, unitNames, new Random(SEED)).drive().print();
             }
         } finally {
             FileSystemUtils.deleteRecursively(units);
             FileSystemUtils.deleteRecursively(sets);
+            FileSystemUtils.deleteRecursively(calendars);
         }
     }
 
@@ -489,6 +492,14 @@ public final class WholeCycleBenchmark {
         }
         Files.writeString(directory.resolve("do-hieu-nang.yaml"), yaml);
         return names;
+    }
+
+    /** The test province's calendar (Kon Tum's dates), as the province's own. */
+    private static void writeCalendar(Path directory) throws IOException {
+        try (var in = WholeCycleBenchmark.class.getResourceAsStream("/calendars/thu-nghiem.yaml")) {
+            Files.writeString(directory.resolve("do-hieu-nang.yaml"), new String(in.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8).replace("province: TN", "province: " + PROVINCE));
+        }
     }
 
     /** The shipped sets' structure, as the province's own. */

@@ -145,6 +145,21 @@ class EndpointSecurityTest {
                             "classpath:indicator-sets/thu-nghiem-xa-2024.yaml")
                     .refuses(OFFICER, COUNCIL, CHAIRMAN, "quantri.bn"),
             Rule.page("GET /admin/units").refuses(OFFICER, COUNCIL, CHAIRMAN),
+            Rule.page("POST /admin/units").form(Map.of("code", "TN-S99", "name", "Sở thử", "level", "SO"))
+                    .refuses(OFFICER, COUNCIL, CHAIRMAN),
+            Rule.page("POST /admin/units/rename").form(Map.of("code", "TN-X001", "name", "UBND xã Đổi Tên",
+                    "reason", "thử")).refuses(OFFICER, COUNCIL, CHAIRMAN),
+            Rule.page("POST /admin/units/retire").form(Map.of("code", "TN-X002", "reason", "thử"))
+                    .refuses(OFFICER, COUNCIL, CHAIRMAN),
+            Rule.api("POST /api/provinces/{code}/units").path("/api/provinces/TN/units")
+                    .body("{\"code\": \"TN-S99\", \"name\": \"Sở thử\", \"level\": \"SO\"}")
+                    .refuses(OFFICER, COUNCIL, CHAIRMAN, "quantri.bn"),
+            Rule.api("PUT /api/provinces/{code}/units/{unit}").path("/api/provinces/TN/units/TN-X001")
+                    .body("{\"name\": \"UBND xã Đổi Tên\", \"reason\": \"thử\"}")
+                    .refuses(OFFICER, COUNCIL, CHAIRMAN, "quantri.bn"),
+            Rule.api("POST /api/provinces/{code}/units/{unit}/retirement")
+                    .path("/api/provinces/TN/units/TN-X002/retirement").body("{\"reason\": \"thử\"}")
+                    .refuses(OFFICER, COUNCIL, CHAIRMAN, "quantri.bn"),
 
             Rule.api("GET /api/assessments/{id}").path("/api/assessments/{assessment}")
                     .refuses(OTHER_OFFICER, OTHER_COUNCIL, "chutich.tn-h02", "quantri.bn"),
@@ -467,6 +482,7 @@ class EndpointSecurityTest {
                 "select count(*) || ':' || max(id) from results_import",
                 "select string_agg(d::text, ';' order by username) from task_draft d where task_key = " + f.task,
                 "select count(*) || ':' || max(id) from indicator_set",
+                "select string_agg(u::text, ';' order by code) from unit u where province_code = 'TN'",
                 "select count(*) from audit_log where actor = '" + wrongUser + "'")) {
             rows.add(String.valueOf(jdbc.queryForObject(query, String.class)));
         }

@@ -24,7 +24,7 @@ class CatalogApiTest {
         JsonNode provinces = get("/api/provinces").getBody();
 
         assertThat(provinces).extracting(p -> p.get("code").asText() + " " + p.get("name").asText())
-                .containsExactly("BN Bắc Ninh", "DLK Đắk Lắk", "KT Kon Tum", "NA Nghệ An", "QNA Quảng Nam",
+                .containsExactly("BN Bắc Ninh", "DLK Đắk Lắk", "DV Đơn Vị Thử", "KT Kon Tum", "NA Nghệ An", "QNA Quảng Nam",
                         "TN Thử Nghiệm");
         assertThat(provinces.get(0).get("bandGood").decimalValue()).isEqualByComparingTo("90");
     }
