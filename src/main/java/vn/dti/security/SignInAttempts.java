@@ -58,8 +58,10 @@ class SignInAttempts {
         SignInLimit.State next = limit.afterFailure(state, now);
         jdbc.update("update sign_in_attempt set failures = ?, window_start = ?, locked_until = ? where username = ?",
                 next.failures(), timestamp(next.windowStart()), timestamp(next.lockedUntil()), key);
-        // Names tried once and long forgotten are not kept for ever.
-        jdbc.update("delete from sign_in_attempt where username <> ? and coalesce(locked_until, window_start) < ?",
+        // Names tried once and long forgotten are not kept for ever; one being tried right now is left to its own
+        // attempt (skip locked), so that two attempts cleaning each other's rows never wait on each other.
+        jdbc.update("delete from sign_in_attempt where username in (select username from sign_in_attempt"
+                        + " where username <> ? and coalesce(locked_until, window_start) < ? for update skip locked)",
                 key, Timestamp.from(now.minus(limit.window()).minus(limit.lockDuration())));
         return new Admission(true, next.lockedUntil());
     }
