@@ -25,6 +25,7 @@ public final class AssessmentAccess {
             case UNIT_OFFICER -> user.scope().equals(unit.getCode());
             case COUNCIL, CHAIRMAN -> user.scope().equals(appraisalScope(unit)) || user.scope().equals(unit.getProvinceCode());
             case ADMIN -> user.province().equals(unit.getProvinceCode());
+            case PLATFORM_ADMIN -> false;
         };
     }
 

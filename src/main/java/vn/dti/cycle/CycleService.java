@@ -181,7 +181,7 @@ public class CycleService {
             case ADMIN -> user.province().equals(cycle.getProvinceCode());
             case COUNCIL, CHAIRMAN -> user.scope().equals(cycle.getProvinceCode())
                     || user.scope().equals(cycle.getGroupCode());
-            case UNIT_OFFICER -> false;
+            case UNIT_OFFICER, PLATFORM_ADMIN -> false;
         };
         if (!allowed) {
             throw new ForbiddenException("Bạn không theo dõi được kỳ đánh giá này");

@@ -25,6 +25,7 @@ class EmbeddedPostgresConfiguration {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(server.jdbcUrl(properties.database()));
         dataSource.setUsername(server.username());
+        dataSource.setPassword(server.password());
         dataSource.setMaximumPoolSize(10);
         return dataSource;
     }

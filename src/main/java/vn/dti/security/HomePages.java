@@ -70,6 +70,8 @@ class HomePages {
             case COUNCIL -> "/council";
             case CHAIRMAN -> "/chairman";
             case ADMIN -> "/admin";
+            // Its one power, the engine's clock, is an API call: its page is the API's description.
+            case PLATFORM_ADMIN -> "/swagger-ui.html";
         }).orElse("/results");
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Name and password sign-in, for the sign-in page and HTTP Basic alike, within the limit on failures: a locked name
- * is refused before its password is even checked, so a correct password does not open it early.
+ * is refused before its password is even checked, so a correct password does not open it early; every other attempt
+ * is counted as failed before the check ({@link SignInAttempts#admit}), so parallel attempts cannot outrun the count.
  */
 @Component
 class LimitedSignIn implements AuthenticationProvider {
@@ -27,17 +28,16 @@ class LimitedSignIn implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
-        var locked = attempts.lockedUntil(username);
-        if (locked.isPresent()) {
-            throw new SignInLockedException(locked.get());
+        SignInAttempts.Admission admission = attempts.admit(username);
+        if (!admission.admitted()) {
+            throw new SignInLockedException(admission.lockedUntil());
         }
         Authentication result;
         try {
             result = passwords.authenticate(authentication);
         } catch (BadCredentialsException e) {
-            var lockedNow = attempts.failed(username);
-            if (lockedNow.isPresent()) {
-                throw new SignInLockedException(lockedNow.get());
+            if (admission.lockedUntil() != null) {
+                throw new SignInLockedException(admission.lockedUntil());
             }
             throw e;
         }

@@ -59,6 +59,10 @@ final class OidcClaimsMapper {
                 .orElseThrow(() -> new RefusedException("Tài khoản " + username + " chưa được gán vai trò nào trên nền"
                         + " tảng (claim '" + settings.roleClaim() + "': " + (roleValues.isEmpty() ? "trống"
                         : String.join(", ", roleValues)) + ")"));
+        if (role == Role.PLATFORM_ADMIN) {
+            // The platform's administrator belongs to no province or unit: no scope claim is read.
+            return new DtiUser(username, role, null, null);
+        }
         String scope = single(claims, settings.scopeClaim()).map(OidcClaimsMapper::code)
                 .orElseThrow(() -> new RefusedException("Tài khoản " + username + " chưa có phạm vi (claim '"
                         + settings.scopeClaim() + "': mã đơn vị, huyện hoặc tỉnh)"));
@@ -82,6 +86,7 @@ final class OidcClaimsMapper {
             case UNIT_OFFICER -> kind != KnownScope.Kind.PROVINCE;
             case COUNCIL, CHAIRMAN -> kind == KnownScope.Kind.PROVINCE || kind == KnownScope.Kind.HUYEN;
             case ADMIN -> kind == KnownScope.Kind.PROVINCE;
+            case PLATFORM_ADMIN -> false; // mapped before any scope is read
         };
     }
 
@@ -90,6 +95,7 @@ final class OidcClaimsMapper {
             case UNIT_OFFICER -> "cần mã một đơn vị";
             case COUNCIL, CHAIRMAN -> "cần mã tỉnh, hoặc mã huyện với các xã của huyện";
             case ADMIN -> "cần mã tỉnh";
+            case PLATFORM_ADMIN -> "không có phạm vi";
         };
     }
 
@@ -99,6 +105,7 @@ final class OidcClaimsMapper {
             case COUNCIL -> "Hội đồng thẩm định";
             case CHAIRMAN -> "Chủ tịch";
             case ADMIN -> "quản trị viên";
+            case PLATFORM_ADMIN -> "quản trị viên nền tảng";
         };
     }
 

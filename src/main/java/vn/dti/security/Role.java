@@ -9,7 +9,12 @@ public enum Role {
     /** The chairman who approves (Chủ tịch UBND tỉnh, or huyện for its xã). Scope: province or huyện code. */
     CHAIRMAN("chairman"),
     /** The province's administrator (Sở TT&TT). Scope: province code. */
-    ADMIN("admin");
+    ADMIN("admin"),
+    /**
+     * The platform's administrator: moves the embedded engine's clock, which every province shares, and nothing of a
+     * province's. Scope and province: {@link DtiUser#PLATFORM}, which no province or unit is.
+     */
+    PLATFORM_ADMIN("platform");
 
     private final String groupPrefix;
 

@@ -80,8 +80,9 @@ class SecurityConfiguration {
                         .accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
                                 new LinkedHashMap<>(Map.of(SecurityConfiguration::apiCall, apiAccessDenied(json))),
                                 new AccessDeniedHandlerImpl())))
-                // The pages' forms and scripts carry the session's token. An API call that brings its own credentials,
-                // or no session at all, has no cookie a forged request could ride on.
+                // The pages' forms and scripts carry the session's token. Only an API call that brings no live session
+                // cookie (HTTP Basic on each request) has nothing a forged request could ride on; any header beside a
+                // session cookie changes nothing, as a browser sends the cookie whatever else a forger adds.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::apiCallWithoutSession))
                 // A new session id at every sign-in (Spring's default, stated so that nobody turns it off unawares).
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -121,8 +122,9 @@ class SecurityConfiguration {
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
+    /** An expired or unknown session id authenticates nothing, so it needs no token either. */
     private static boolean apiCallWithoutSession(HttpServletRequest request) {
-        return apiCall(request) && (request.getHeader("Authorization") != null || request.getRequestedSessionId() == null);
+        return apiCall(request) && !request.isRequestedSessionIdValid();
     }
 
     /** 401 with the Basic challenge and a Vietnamese problem detail; a locked name says until when. */

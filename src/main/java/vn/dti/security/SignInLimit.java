@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * The limit on failed sign-ins of one user name: {@code maxFailures} failures within {@code window} lock the name
- * for {@code lockDuration}. A failure after the window has passed starts a new count.
+ * for {@code lockDuration}. A failure after the window has passed starts a new count; one while the name is locked
+ * changes nothing (it neither lifts nor lengthens the lock).
  */
 record SignInLimit(int maxFailures, Duration window, Duration lockDuration) {
 
@@ -28,8 +29,10 @@ record SignInLimit(int maxFailures, Duration window, Duration lockDuration) {
     }
 
     State afterFailure(State state, Instant now) {
-        boolean inWindow = state.windowStart() != null && now.isBefore(state.windowStart().plus(window))
-                && !locked(state, now);
+        if (locked(state, now)) {
+            return state;
+        }
+        boolean inWindow = state.windowStart() != null && now.isBefore(state.windowStart().plus(window));
         int failures = inWindow ? state.failures() + 1 : 1;
         if (failures >= maxFailures) {
             return new State(0, null, now.plus(lockDuration));

@@ -20,7 +20,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-/** Moving the embedded engine's clock forward, for demonstrations: a year's cycle in minutes. Administrators only. */
+/**
+ * Moving the embedded engine's clock forward, for demonstrations: a year's cycle in minutes. The clock is one for
+ * every province (moving it fires every province's timers), so only the platform's administrator may move it.
+ */
 @RestController
 @RequestMapping("/api/engine/clock")
 @Tag(name = "Đồng hồ quy trình")
@@ -45,23 +48,24 @@ class EngineClockController {
     @Operation(summary = "Dời đồng hồ của bộ máy quy trình nhúng tới (advance: ISO-8601, ví dụ P30D; hoặc to: một thời điểm)")
     Map<String, Object> advance(@RequestBody ClockRequest request) {
         DtiUser user = currentUser.get();
-        if (user.role() != Role.ADMIN) {
-            throw new ForbiddenException("Chỉ quản trị viên được dời đồng hồ");
+        if (user.role() != Role.PLATFORM_ADMIN) {
+            throw new ForbiddenException("Chỉ quản trị viên nền tảng được dời đồng hồ: đồng hồ chung cho mọi tỉnh");
         }
         if (!clock.movable()) {
             throw new ConflictException("Chỉ dời được đồng hồ của bộ máy quy trình nhúng (chế độ embedded)");
         }
         Instant before = clock.now();
-        Instant now;
-        if (request.advance() != null) {
-            if (request.advance().isNegative()) {
-                throw new InvalidInputException("advance", "đồng hồ chỉ dời tới");
-            }
-            now = clock.advance(request.advance());
-        } else if (request.to() != null) {
-            now = clock.advanceTo(request.to().toInstant());
-        } else {
+        if (request.advance() == null && request.to() == null) {
             throw new InvalidInputException("body", "cần advance hoặc to");
+        }
+        String field = request.advance() != null ? "advance" : "to";
+        Instant now;
+        try {
+            now = request.advance() != null ? clock.advance(request.advance())
+                    : clock.advanceTo(request.to().toInstant());
+        } catch (IllegalArgumentException backwardsOrTooFar) {
+            // Refused before the engine moved: nothing to undo.
+            throw new InvalidInputException(field, backwardsOrTooFar.getMessage());
         }
         // Every timer of every province may fire: the log keeps who moved time, from when to when.
         audit.record(now, user.username(), "engine.clock", "engine-clock", "embedded", Map.of("now", before),

@@ -22,12 +22,12 @@ class EmbeddedPostgresServerTest {
         Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "dti-postgres-binaries");
 
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, binaries, 0, "dti", false);
-             Connection connection = DriverManager.getConnection(server.jdbcUrl("dti"), server.username(), "")) {
+             Connection connection = DriverManager.getConnection(server.jdbcUrl("dti"), server.username(), server.password())) {
             connection.createStatement().execute("create table kept (name text)");
             connection.createStatement().execute("insert into kept values ('Sở Tài chính')");
         }
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data, binaries, 0, "dti", true);
-             Connection connection = DriverManager.getConnection(server.jdbcUrl("dti"), server.username(), "")) {
+             Connection connection = DriverManager.getConnection(server.jdbcUrl("dti"), server.username(), server.password())) {
             ResultSet rows = connection.createStatement().executeQuery("select name from kept");
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("Sở Tài chính");

@@ -39,7 +39,7 @@ class ExternalDatabaseTest {
     static void pointAtTheExternalServer(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> EXTERNAL.jdbcUrl("external"));
         registry.add("spring.datasource.username", EXTERNAL::username);
-        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.datasource.password", EXTERNAL::password);
     }
 
     @Autowired
@@ -54,7 +54,7 @@ class ExternalDatabaseTest {
     @Test
     void usesTheConfiguredDatabaseAndStartsNoEmbeddedOne() throws Exception {
         assertThat(context.getBeansOfType(EmbeddedPostgresServer.class)).isEmpty();
-        try (Connection connection = DriverManager.getConnection(EXTERNAL.jdbcUrl("external"), EXTERNAL.username(), "");
+        try (Connection connection = DriverManager.getConnection(EXTERNAL.jdbcUrl("external"), EXTERNAL.username(), EXTERNAL.password());
              ResultSet units = connection.createStatement().executeQuery("select count(*) from unit")) {
             units.next();
             assertThat(units.getInt(1)).isGreaterThanOrEqualTo(58);

@@ -31,6 +31,7 @@ class OidcClaimsMapperTest {
     /** Keycloak's way: realm roles under realm_access.roles, the scope as a user attribute mapped into the token. */
     private static final OidcClaimsMapper KEYCLOAK = mapper(new OidcClaimsMapper.Settings("preferred_username",
             "realm_access.roles", List.of(
+            new OidcClaimsMapper.RoleMapping("dti-quan-tri-nen-tang", Role.PLATFORM_ADMIN),
             new OidcClaimsMapper.RoleMapping("dti-quan-tri", Role.ADMIN),
             new OidcClaimsMapper.RoleMapping("dti-chu-tich", Role.CHAIRMAN),
             new OidcClaimsMapper.RoleMapping("dti-hoi-dong", Role.COUNCIL),
@@ -61,6 +62,15 @@ class OidcClaimsMapperTest {
                 "realm_access", Map.of("roles", List.of("dti-can-bo")), "dti_scope", List.of("BN-S01")));
 
         assertThat(user).isEqualTo(new DtiUser("tran.thi.b", Role.UNIT_OFFICER, "BN-S01", "BN"));
+    }
+
+    @Test
+    void thePlatformsAdministratorNeedsNoScopeAndGetsNoProvince() {
+        DtiUser user = KEYCLOAK.map(Map.of("preferred_username", "le.van.c",
+                "realm_access", Map.of("roles", List.of("dti-quan-tri-nen-tang"))));
+
+        assertThat(user).isEqualTo(new DtiUser("le.van.c", Role.PLATFORM_ADMIN, DtiUser.PLATFORM, DtiUser.PLATFORM));
+        assertThat(user.isAdminOf("BN")).isFalse();
     }
 
     @Test

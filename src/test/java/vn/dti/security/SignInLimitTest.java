@@ -55,6 +55,13 @@ class SignInLimitTest {
     }
 
     @Test
+    void aFailureWhileLockedNeitherLiftsNorLengthensTheLock() {
+        SignInLimit.State locked = new SignInLimit.State(0, null, T0.plus(Duration.ofMinutes(15)));
+
+        assertThat(LIMIT.afterFailure(locked, T0.plusSeconds(1))).isEqualTo(locked);
+    }
+
+    @Test
     void aLimitThatCouldNeverLockIsRefused() {
         assertThatThrownBy(() -> new SignInLimit(0, Duration.ofMinutes(15), Duration.ofMinutes(15)))
                 .hasMessageContaining("max-failures ≥ 1");
