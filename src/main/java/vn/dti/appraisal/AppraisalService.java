@@ -7,6 +7,7 @@ import vn.dti.assessment.AssessmentService;
 import vn.dti.framework.AuditLog;
 import vn.dti.framework.NotFoundException;
 import vn.dti.indicator.IndicatorSet;
+import vn.dti.workflow.EngineEpoch.JobId;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Requests for explanation and their answers; every step audited, each idempotent (jobs can arrive twice). */
 @Service
@@ -32,8 +34,8 @@ public class AppraisalService {
     }
 
     public ExplanationRequest recordRequest(long assessmentId, List<String> itemCodes, String question,
-                                            Duration replyTime, String requestedBy, Instant now, long jobKey) {
-        var existing = requests.findByJobKey(jobKey);
+                                            Duration replyTime, String requestedBy, Instant now, JobId job) {
+        var existing = requests.findByJobEpochAndJobKey(job.epoch(), job.key());
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -42,7 +44,7 @@ public class AppraisalService {
         List<String> known = itemCodes.stream().filter(code -> set.find(code).isPresent()).toList();
         ExplanationRequest request = requests.save(new ExplanationRequest(assessmentId, known,
                 question == null || question.isBlank() ? "Đề nghị giải trình các mục đã nêu." : question,
-                requestedBy, now, now.plus(replyTime), jobKey));
+                requestedBy, now, now.plus(replyTime), job));
         audit.record(now, requestedBy, "explanation.request", "assessment", String.valueOf(assessmentId), null,
                 Map.of("request", request.getId(), "items", known, "question", request.getQuestion(),
                         "replyDeadline", request.getReplyDeadline().toString()));
@@ -73,11 +75,11 @@ public class AppraisalService {
                         ExplanationRequest.Status.OPEN), Map.of("request", requestId, "status", request.getStatus()));
     }
 
-    /** After an embedded engine's restart the council's review starts again: a request still open has lapsed. */
-    public void closeOpenRequests(long assessmentId, Instant now) {
-        requests.findByAssessmentIdOrderById(assessmentId).stream()
-                .filter(request -> request.getStatus() == ExplanationRequest.Status.OPEN)
-                .forEach(request -> noteUnanswered(request.getId(), now));
+    /** The request the unit has yet to answer, if any (at most one: the review waits for its answer). */
+    @Transactional(readOnly = true)
+    public Optional<ExplanationRequest> openRequest(long assessmentId) {
+        return requests.findByAssessmentIdOrderById(assessmentId).stream()
+                .filter(request -> request.getStatus() == ExplanationRequest.Status.OPEN).reduce((first, last) -> last);
     }
 
     @Transactional(readOnly = true)

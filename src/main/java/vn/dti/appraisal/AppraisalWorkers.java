@@ -18,6 +18,7 @@ import vn.dti.security.DtiUser;
 import vn.dti.security.Role;
 import vn.dti.unit.Unit;
 import vn.dti.workflow.EngineClock;
+import vn.dti.workflow.EngineEpoch;
 import vn.dti.workflow.ProcessDates;
 import vn.dti.workflow.ProcessModel.Appraisal;
 import vn.dti.workflow.ProcessModel.Errors;
@@ -40,25 +41,39 @@ public class AppraisalWorkers {
     private final AssessmentService assessments;
     private final CalendarService calendars;
     private final EngineClock clock;
+    private final EngineEpoch epoch;
 
     AppraisalWorkers(AppraisalService appraisals, AssessmentService assessments, CalendarService calendars,
-                     EngineClock clock) {
+                     EngineClock clock, EngineEpoch epoch) {
         this.appraisals = appraisals;
         this.assessments = assessments;
         this.calendars = calendars;
         this.clock = clock;
+        this.epoch = epoch;
     }
 
+    /**
+     * Gives the review the unit and its window. An explanation request still open (the embedded engine restarted while
+     * the unit had it) is taken up again: {@code explanationOpen} sends the process straight back to the unit's
+     * answer, with the request's question, items and reply deadline.
+     */
     @JobWorker(type = Appraisal.BEGIN_APPRAISAL)
     public Map<String, Object> beginAppraisal(@Variable long assessmentId) {
         Assessment assessment = assessments.get(assessmentId);
         Unit unit = assessments.unitOf(assessment);
         CycleCalendar calendar = calendars.calendar(assessment.getCycleId());
-        return Map.of("unitGroup", Role.UNIT_OFFICER.group(unit.getCode()), "unitName", unit.getName(),
-                "appraisalDue", ProcessDates.format(calendar.appraisalEnd()),
+        Map<String, Object> variables = new HashMap<>(Map.of("unitGroup", Role.UNIT_OFFICER.group(unit.getCode()),
+                "unitName", unit.getName(), "appraisalDue", ProcessDates.format(calendar.appraisalEnd()),
                 "itemOptions", assessments.setOf(assessment).leaves().stream()
                         .map(leaf -> Map.of("value", leaf.code(), "label", leaf.code() + ". " + leaf.name())).toList(),
-                "defaultReplyDays", calendar.explanationReplyTime().toDays());
+                "defaultReplyDays", calendar.explanationReplyTime().toDays(), "explanationOpen", false));
+        appraisals.openRequest(assessmentId).ifPresent(open -> {
+            variables.put("explanationOpen", true);
+            variables.putAll(requestVariables(open));
+            variables.put("explanationItems", open.getItemCodes());
+            variables.put("explanationQuestion", open.getQuestion());
+        });
+        return variables;
     }
 
     @JobWorker(type = Appraisal.RECORD_EXPLANATION_REQUEST)
@@ -70,7 +85,12 @@ public class AppraisalWorkers {
                 : calendars.calendar(assessment.getCycleId()).explanationReplyTime();
         ExplanationRequest request = appraisals.recordRequest(assessmentId, FormRows.documentNames(variables.get("explanationItems")),
                 (String) variables.get("explanationQuestion"), replyTime, completedBy(variables, "council"),
-                clock.now(), job.getKey());
+                clock.now(), epoch.of(job));
+        return requestVariables(request);
+    }
+
+    /** What the unit's answer task and its reply-deadline timer read of the request. */
+    private static Map<String, Object> requestVariables(ExplanationRequest request) {
         return Map.of("explanationRequestId", request.getId(),
                 "replyDeadline", ProcessDates.format(request.getReplyDeadline().atOffset(VIETNAM)));
     }

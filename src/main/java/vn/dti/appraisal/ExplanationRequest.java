@@ -11,6 +11,9 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import vn.dti.workflow.EngineEpoch;
+import vn.dti.workflow.EngineEpoch.JobId;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -48,6 +51,9 @@ public class ExplanationRequest {
     private String answeredBy;
     @Column(name = "answered_at")
     private Instant answeredAt;
+    /** The job that created it, in its engine run ({@link EngineEpoch}): a job delivered twice creates one request. */
+    @Column(name = "job_epoch", nullable = false)
+    private long jobEpoch;
     @Column(name = "job_key", nullable = false)
     private long jobKey;
 
@@ -55,7 +61,7 @@ public class ExplanationRequest {
     }
 
     ExplanationRequest(long assessmentId, List<String> itemCodes, String question, String requestedBy,
-                       Instant requestedAt, Instant replyDeadline, long jobKey) {
+                       Instant requestedAt, Instant replyDeadline, JobId job) {
         this.assessmentId = assessmentId;
         this.itemCodes = List.copyOf(itemCodes);
         this.question = question;
@@ -63,7 +69,8 @@ public class ExplanationRequest {
         this.requestedAt = requestedAt;
         this.replyDeadline = replyDeadline;
         this.status = Status.OPEN;
-        this.jobKey = jobKey;
+        this.jobEpoch = job.epoch();
+        this.jobKey = job.key();
     }
 
     void answer(String answer, List<String> evidence, String by, Instant at) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 interface ExplanationRequestRepository extends JpaRepository<ExplanationRequest, Long> {
 
-    Optional<ExplanationRequest> findByJobKey(long jobKey);
+    Optional<ExplanationRequest> findByJobEpochAndJobKey(long jobEpoch, long jobKey);
 
     List<ExplanationRequest> findByAssessmentIdOrderById(long assessmentId);
 

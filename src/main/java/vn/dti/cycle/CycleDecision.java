@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import vn.dti.workflow.EngineEpoch.JobId;
+
 import java.time.Instant;
 
 /** The chairman's decision on a ranking: approved, or returned to the council with comments. */
@@ -26,19 +28,23 @@ public class CycleDecision {
     private String decidedBy;
     @Column(name = "decided_at", nullable = false)
     private Instant decidedAt;
+    /** The job that recorded it, in its engine run: a job delivered twice records one decision. */
+    @Column(name = "job_epoch", nullable = false)
+    private long jobEpoch;
     @Column(name = "job_key", nullable = false)
     private long jobKey;
 
     protected CycleDecision() {
     }
 
-    CycleDecision(long cycleId, boolean approved, String comment, String decidedBy, Instant decidedAt, long jobKey) {
+    CycleDecision(long cycleId, boolean approved, String comment, String decidedBy, Instant decidedAt, JobId job) {
         this.cycleId = cycleId;
         this.approved = approved;
         this.comment = comment;
         this.decidedBy = decidedBy;
         this.decidedAt = decidedAt;
-        this.jobKey = jobKey;
+        this.jobEpoch = job.epoch();
+        this.jobKey = job.key();
     }
 
     public boolean isApproved() {

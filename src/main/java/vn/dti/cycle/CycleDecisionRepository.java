@@ -6,7 +6,7 @@ import java.util.List;
 
 interface CycleDecisionRepository extends JpaRepository<CycleDecision, Long> {
 
-    boolean existsByJobKey(long jobKey);
+    boolean existsByJobEpochAndJobKey(long jobEpoch, long jobKey);
 
     List<CycleDecision> findByCycleIdOrderById(long cycleId);
 }

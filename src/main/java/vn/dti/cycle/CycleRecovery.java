@@ -7,7 +7,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import vn.dti.appraisal.AppraisalService;
 import vn.dti.assessment.Assessment;
 import vn.dti.assessment.AssessmentService;
 import vn.dti.assessment.AssessmentStatus;
@@ -23,8 +22,8 @@ import java.util.Map;
 /**
  * The embedded engine keeps its state in memory: at start-up every cycle the database still has open is started
  * again before the step it had reached, with the assessments still to do. A cycle that cannot be brought back stops
- * the start with its reason, so that no cycle is ever shown whose process is gone. Explanation requests left open
- * are closed as unanswered: the council's review starts afresh.
+ * the start with its reason, so that no cycle is ever shown whose process is gone. An explanation request left open
+ * comes back open: the unit's appraisal starts again at its answer ({@code begin-appraisal} finds it).
  */
 @Component
 @ConditionalOnProperty(name = "dti.engine.mode", havingValue = "embedded", matchIfMissing = true)
@@ -34,17 +33,15 @@ class CycleRecovery {
 
     private final CycleService cycles;
     private final AssessmentService assessments;
-    private final AppraisalService appraisals;
     private final CalendarService calendars;
     private final ProcessEngine engine;
     private final EngineClock clock;
     private final AuditLog audit;
 
-    CycleRecovery(CycleService cycles, AssessmentService assessments, AppraisalService appraisals,
-                  CalendarService calendars, ProcessEngine engine, EngineClock clock, AuditLog audit) {
+    CycleRecovery(CycleService cycles, AssessmentService assessments, CalendarService calendars, ProcessEngine engine,
+                  EngineClock clock, AuditLog audit) {
         this.cycles = cycles;
         this.assessments = assessments;
-        this.appraisals = appraisals;
         this.calendars = calendars;
         this.engine = engine;
         this.clock = clock;
@@ -76,7 +73,6 @@ class CycleRecovery {
             }
             case ProcessModel.Cycle.UNIT_APPRAISALS -> {
                 List<Long> submitted = ids(all, AssessmentStatus.SUBMITTED);
-                submitted.forEach(id -> appraisals.closeOpenRequests(id, clock.now()));
                 variables.put("reportedAssessmentIds", submitted);
                 yield submitted.isEmpty() ? ProcessModel.Cycle.RANK_CYCLE : ProcessModel.Cycle.UNIT_APPRAISALS;
             }

@@ -22,6 +22,7 @@ import vn.dti.security.Role;
 import vn.dti.unit.Unit;
 import vn.dti.unit.UnitCatalog;
 import vn.dti.workflow.EngineClock;
+import vn.dti.workflow.EngineEpoch.JobId;
 import vn.dti.workflow.ProcessDates;
 import vn.dti.workflow.ProcessEngine;
 import vn.dti.workflow.ProcessModel;
@@ -225,13 +226,13 @@ public class CycleService {
         get(id).attachProcess(processInstanceKey);
     }
 
-    /** Idempotent: the same job (a redelivery) records the decision once. */
-    public void recordDecision(long id, boolean approved, String comment, String by, long jobKey) {
-        if (decisions.existsByJobKey(jobKey)) {
+    /** Idempotent: the same job (a redelivery) records the decision once; another run's job is another decision. */
+    public void recordDecision(long id, boolean approved, String comment, String by, JobId job) {
+        if (decisions.existsByJobEpochAndJobKey(job.epoch(), job.key())) {
             return;
         }
         Instant now = clock.now();
-        decisions.save(new CycleDecision(id, approved, comment, by, now, jobKey));
+        decisions.save(new CycleDecision(id, approved, comment, by, now, job));
         audit.record(now, by, approved ? "cycle.approve" : "cycle.return", "cycle", String.valueOf(id), null,
                 comment == null ? Map.of("approved", approved) : Map.of("approved", approved, "comment", comment));
         reached(id, approved ? ProcessModel.Cycle.AWAIT_PUBLICATION : ProcessModel.Cycle.REVISE_RANKING,

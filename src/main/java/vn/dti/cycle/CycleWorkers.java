@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import vn.dti.assessment.Assessment;
 import vn.dti.assessment.AssessmentService;
 import vn.dti.assessment.AssessmentStatus;
+import vn.dti.workflow.EngineEpoch;
 import vn.dti.workflow.ProcessModel;
 
 import java.util.HashMap;
@@ -19,10 +20,12 @@ public class CycleWorkers {
 
     private final CycleService cycles;
     private final AssessmentService assessments;
+    private final EngineEpoch epoch;
 
-    CycleWorkers(CycleService cycles, AssessmentService assessments) {
+    CycleWorkers(CycleService cycles, AssessmentService assessments, EngineEpoch epoch) {
         this.cycles = cycles;
         this.assessments = assessments;
+        this.epoch = epoch;
     }
 
     /** Freezes the unit list into one assessment per unit (the indicator set was bound when the cycle started). */
@@ -49,7 +52,7 @@ public class CycleWorkers {
         Object comment = variables.get("comment");
         Object by = variables.get("completedBy");
         cycles.recordDecision(cycleId, approved, comment == null ? null : comment.toString(),
-                by == null ? "tasklist:chairman" : by.toString(), job.getKey());
+                by == null ? "tasklist:chairman" : by.toString(), epoch.of(job));
         // A comment belongs to the decision it came with, not to the next round's.
         Map<String, Object> cleared = new HashMap<>();
         cleared.put("comment", null);

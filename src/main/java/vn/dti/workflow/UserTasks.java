@@ -36,6 +36,8 @@ public class UserTasks {
     static final int MAX_DRAFT_CHARS = 2_000_000;
     private static final Duration COMPLETION_WAIT = Duration.ofSeconds(3);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    /** A task's drafts: by its subject; one saved before V15 knew only the task's key. Takes the subject, the key. */
+    private static final String SAME_TASK = "(subject = ? or (subject is null and task_key = ?))";
 
     private final TaskInbox inbox;
     private final UserTaskModels models = new UserTaskModels();
@@ -149,20 +151,21 @@ public class UserTasks {
             }
         }
         audit.record(clock.now(), user.username(), "task.complete", "task", String.valueOf(key), before, given);
-        jdbc.update("delete from task_draft where task_key = ?", key);
+        jdbc.update("delete from task_draft where " + SAME_TASK, subject(task), key);
         awaitGone(key, COMPLETION_WAIT);
     }
 
     public Optional<Draft> draft(long key, DtiUser user) {
-        open(key, user);
-        return jdbc.query("select data::text, saved_at from task_draft where task_key = ? and username = ?",
+        UserTask task = open(key, user);
+        return jdbc.query("select data::text, saved_at from task_draft where " + SAME_TASK + " and username = ?"
+                        + " order by subject nulls last limit 1",
                 (rs, n) -> draft(key, read(rs.getString(1)), rs.getTimestamp(2).toInstant()),
-                key, user.username()).stream().findFirst();
+                subject(task), key, user.username()).stream().findFirst();
     }
 
     /** Replaces the person's draft of the task with the form's data as it stands. */
     public Draft saveDraft(long key, Map<String, Object> data, DtiUser user) {
-        open(key, user);
+        UserTask task = open(key, user);
         if (data == null) {
             throw new InvalidInputException("data", "bắt buộc: dữ liệu của biểu mẫu");
         }
@@ -172,10 +175,27 @@ public class UserTasks {
                     + MAX_DRAFT_CHARS + ")");
         }
         Instant now = clock.now();
-        jdbc.update("insert into task_draft (task_key, username, data, saved_at) values (?, ?, cast(? as jsonb), ?)"
-                        + " on conflict (task_key, username) do update set data = excluded.data, saved_at = excluded.saved_at",
-                key, user.username(), text, Timestamp.from(now));
+        jdbc.update("insert into task_draft (subject, task_key, username, data, saved_at)"
+                        + " values (?, ?, ?, cast(? as jsonb), ?) on conflict (subject, username) do update"
+                        + " set task_key = excluded.task_key, data = excluded.data, saved_at = excluded.saved_at",
+                subject(task), key, user.username(), text, Timestamp.from(now));
         return draft(key, data, now);
+    }
+
+    /**
+     * What a task is about, whatever key the engine gives it: its element and the cycle or assessment it belongs to
+     * (an answer: and its explanation request). The embedded engine gives a task a new key after a restart, and the
+     * old key to another task; a draft kept under this follows its task and meets no other.
+     */
+    static String subject(UserTask task) {
+        String owner = ProcessModel.Cycle.PROCESS_ID.equals(task.bpmnProcessId()) ? "cycleId" : "assessmentId";
+        String subject = task.elementId() + " " + identifier(task, owner);
+        return task.elementId().equals(ProcessModel.Appraisal.ANSWER_EXPLANATION)
+                ? subject + " " + identifier(task, "explanationRequestId") : subject;
+    }
+
+    private static String identifier(UserTask task, String variable) {
+        return number(task, variable).map(id -> variable + "=" + id).orElse("task=" + task.key());
     }
 
     private static Draft draft(long key, Map<String, Object> data, Instant savedAt) {

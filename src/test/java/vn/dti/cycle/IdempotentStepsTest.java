@@ -13,6 +13,8 @@ import vn.dti.publication.PublicationService;
 import vn.dti.security.DtiUser;
 import vn.dti.security.Role;
 import vn.dti.workflow.EngineClock;
+import vn.dti.workflow.EngineEpoch;
+import vn.dti.workflow.EngineEpoch.JobId;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -41,6 +43,8 @@ class IdempotentStepsTest {
     @Autowired
     EngineClock clock;
     @Autowired
+    EngineEpoch epoch;
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -66,16 +70,25 @@ class IdempotentStepsTest {
         assertThat(assessments.get(assessment).getStatus()).isEqualTo(AssessmentStatus.NOT_REPORTED);
         assertThat(count("select count(*) from audit_log")).isEqualTo(auditBefore + 1);
 
+        JobId request = new JobId(epoch.current(), 987_654_321L);
         var first = appraisals.recordRequest(opened.get(1), List.of("1"), "Giải trình mục 1", Duration.ofDays(3),
-                "hoidong.tn-h01", clock.now(), 987_654_321L);
+                "hoidong.tn-h01", clock.now(), request);
         var again = appraisals.recordRequest(opened.get(1), List.of("1"), "Giải trình mục 1", Duration.ofDays(3),
-                "hoidong.tn-h01", clock.now(), 987_654_321L);
+                "hoidong.tn-h01", clock.now(), request);
         assertThat(again.getId()).isEqualTo(first.getId());
         assertThat(appraisals.requests(opened.get(1))).hasSize(1);
+        // The same key in another run of the engine (after a restart) is another job: its request is recorded.
+        appraisals.recordRequest(opened.get(1), List.of("2"), "Giải trình mục 2", Duration.ofDays(3),
+                "hoidong.tn-h01", clock.now(), new JobId(epoch.current() + 1, request.key()));
+        assertThat(appraisals.requests(opened.get(1))).hasSize(2);
 
-        cycles.recordDecision(id, false, "Xem lại", "chutich.tn-h01", 123_456_789L);
-        cycles.recordDecision(id, false, "Xem lại", "chutich.tn-h01", 123_456_789L);
+        JobId decision = new JobId(epoch.current(), 123_456_789L);
+        cycles.recordDecision(id, false, "Xem lại", "chutich.tn-h01", decision);
+        cycles.recordDecision(id, false, "Xem lại", "chutich.tn-h01", decision);
         assertThat(cycles.decisions(id)).hasSize(1);
+        cycles.recordDecision(id, false, "Xem lại lần nữa", "chutich.tn-h01",
+                new JobId(epoch.current() + 1, decision.key()));
+        assertThat(cycles.decisions(id)).hasSize(2);
 
         publications.publish(id);
         publications.publish(id);

@@ -1,13 +1,11 @@
 package vn.dti.cycle;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.util.FileSystemUtils;
-import vn.dti.DtiPlatformApplication;
 import vn.dti.assessment.AssessmentService;
 import vn.dti.assessment.AssessmentStatus;
 import vn.dti.assessment.SelfItem;
+import vn.dti.framework.KeptData;
 import vn.dti.indicator.Level;
 import vn.dti.security.DtiUser;
 import vn.dti.security.Role;
@@ -18,9 +16,6 @@ import vn.dti.workflow.TaskInbox;
 import vn.dti.workflow.UserTask;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -41,14 +36,12 @@ class RestartRecoveryTest {
 
     @Test
     void anOpenCycleComesBackAtTheStepItHadReached() throws Exception {
-        Path data = Files.createTempDirectory("dti-restart-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-        try {
+        try (KeptData data = new KeptData("dti-restart-")) {
             long cycleId;
             long submitted;
             long open;
             int year;
-            try (ConfigurableApplicationContext first = start(data)) {
+            try (ConfigurableApplicationContext first = data.start()) {
                 year = first.getBean(EngineClock.class).now().atOffset(ZoneOffset.ofHours(7)).getYear() + 1;
                 cycleId = first.getBean(CycleService.class).start("TN", year, Level.XA, "TN-H01", ADMIN).getId();
                 AssessmentService assessments = first.getBean(AssessmentService.class);
@@ -66,7 +59,7 @@ class RestartRecoveryTest {
                 taskOf(inbox, UnitAssessment.SELF_ASSESSMENT, open);
             }
 
-            try (ConfigurableApplicationContext second = start(data)) {
+            try (ConfigurableApplicationContext second = data.start()) {
                 CycleService cycles = second.getBean(CycleService.class);
                 TaskInbox inbox = second.getBean(TaskInbox.class);
                 AssessmentService assessments = second.getBean(AssessmentService.class);
@@ -83,14 +76,6 @@ class RestartRecoveryTest {
                 taskOf(inbox, Appraisal.COUNCIL_REVIEW, submitted);
                 assertThat(cycles.get(cycleId).getStatus()).isEqualTo(CycleStatus.APPRAISAL);
             }
-        } finally {
-            FileSystemUtils.deleteRecursively(data);
         }
-    }
-
-    private static ConfigurableApplicationContext start(Path data) {
-        return new SpringApplicationBuilder(DtiPlatformApplication.class).profiles("test")
-                .run("--server.port=0", "--dti.embedded-postgres.data-dir=" + data.resolve("pg"),
-                        "--dti.embedded-postgres.temporary=false");
     }
 }

@@ -124,6 +124,9 @@ public final class CanonicalModels {
                 .startEvent("appraisal-started").name("Bắt đầu thẩm định")
                 .serviceTask(Appraisal.BEGIN_APPRAISAL, t -> t.name("Chuẩn bị hồ sơ thẩm định")
                         .zeebeJobType(Appraisal.BEGIN_APPRAISAL).zeebeJobRetries(RETRIES))
+                // Restarted with a request still open (embedded engine): back to the unit's answer.
+                .exclusiveGateway("request-open-gateway").name("Đang chờ đơn vị giải trình?")
+                .defaultFlow()
                 .userTask(Appraisal.COUNCIL_REVIEW, t -> t.name("Hội đồng xem xét, thẩm định")
                         .zeebeUserTask().zeebeCandidateGroupsExpression("[councilGroup]")
                         .zeebeDueDateExpression("appraisalDue").zeebeFormId(Forms.COUNCIL_APPRAISAL))
@@ -146,6 +149,8 @@ public final class CanonicalModels {
                 .serviceTask(Appraisal.RECORD_EXPLANATION_ANSWER, t -> t.name("Ghi nhận giải trình")
                         .zeebeJobType(Appraisal.RECORD_EXPLANATION_ANSWER).zeebeJobRetries(RETRIES))
                 .connectTo(Appraisal.COUNCIL_REVIEW)
+                .moveToNode("request-open-gateway").condition("Đang chờ", "=explanationOpen = true")
+                .connectTo(Appraisal.ANSWER_EXPLANATION)
                 .moveToNode("review-decision").condition("Thẩm định xong", "=decision = \"appraise\"")
                 .serviceTask(Appraisal.RECORD_APPRAISAL, t -> t.name("Ghi nhận điểm thẩm định")
                         .zeebeJobType(Appraisal.RECORD_APPRAISAL).zeebeJobRetries(RETRIES))
