@@ -37,7 +37,7 @@ import java.util.Map;
 
 /**
  * The chairman's page: each ranking awaiting the chairman's approval, as the published table will print it (bands
- * by the province's thresholds, group statistics, decimal commas, "-" for a unit that did not report), and the
+ * where the set's profile states them, group statistics, decimal commas, "-" for a unit that did not report), and the
  * decision, which completes the chairman's approval task with the {@code approval} form's variables.
  */
 @Controller
