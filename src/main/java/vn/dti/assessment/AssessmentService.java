@@ -13,7 +13,9 @@ import vn.dti.framework.NotFoundException;
 import vn.dti.indicator.IndicatorNode;
 import vn.dti.indicator.IndicatorSet;
 import vn.dti.indicator.IndicatorSetCatalog;
+import vn.dti.scoring.GroupScoring;
 import vn.dti.scoring.ItemColumns;
+import vn.dti.scoring.ItemEntry;
 import vn.dti.scoring.ItemScorer;
 import vn.dti.scoring.UnitSheet;
 import vn.dti.security.DtiUser;
@@ -26,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Assessments: opened with a cycle, self-assessed by the unit, checked at submission, closed at the deadline. */
 @Service
@@ -40,10 +43,12 @@ public class AssessmentService {
     private final IndicatorSetCatalog indicatorSets;
     private final UnitCatalog units;
     private final AuditLog audit;
+    private final UploadedEvidence uploadedEvidence;
 
     AssessmentService(AssessmentRepository assessments, AssessmentItemRepository items,
                       NotificationRepository notifications, IndicatorSetCatalog indicatorSets, UnitCatalog units,
-                      AuditLog audit) {
+                      AuditLog audit, UploadedEvidence uploadedEvidence) {
+        this.uploadedEvidence = uploadedEvidence;
         this.assessments = assessments;
         this.items = items;
         this.notifications = notifications;
@@ -142,6 +147,7 @@ public class AssessmentService {
                 return;
             }
             ItemScorer.problem(node, item.entry(), field).ifPresent(problems::add);
+            notApplicableRefused(set, item.entry(), field).ifPresent(problems::add);
         });
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -162,6 +168,12 @@ public class AssessmentService {
             items.save(row);
             audit.record(now, by, "assessment.self-score", "assessment", assessment.getId() + "/" + code, before, item);
         });
+    }
+
+    /** A not-applicable entry where the set's profile states no such rule (then every item is scored). */
+    private static Optional<FieldProblem> notApplicableRefused(IndicatorSet set, ItemEntry entry, String field) {
+        return entry.notApplicable() && !set.profile().notApplicable().stated()
+                ? Optional.of(new FieldProblem(field, GroupScoring.notApplicableNotStated(set))) : Optional.empty();
     }
 
     /** The assessment to which this user may add evidence now: the unit's own officer's, while it is open. */
@@ -209,8 +221,8 @@ public class AssessmentService {
         Assessment assessment = get(id);
         Map<String, SubmissionCheck.Entered> entered = new LinkedHashMap<>();
         items.findByAssessmentId(id).forEach(item -> entered.put(item.getItemCode(),
-                new SubmissionCheck.Entered(item.getSelfEntry(), item.getExplanation(), item.getEvidence())));
-        return SubmissionCheck.problems(setOf(assessment), entered);
+                new SubmissionCheck.Entered(item.getSelfEntry(), item.getExplanation())));
+        return SubmissionCheck.problems(setOf(assessment), entered, uploadedEvidence.fileNames(id));
     }
 
     /**
@@ -268,7 +280,8 @@ public class AssessmentService {
             throw new ConflictException("Phiếu đang ở trạng thái " + statusLabel(assessment.getStatus())
                     + ": chỉ thẩm định phiếu đã nộp");
         }
-        Map<String, IndicatorNode> nodes = setOf(assessment).nodesByCode();
+        IndicatorSet set = setOf(assessment);
+        Map<String, IndicatorNode> nodes = set.nodesByCode();
         List<FieldProblem> problems = new ArrayList<>();
         appraised.forEach((code, item) -> {
             IndicatorNode node = nodes.get(code);
@@ -278,6 +291,7 @@ public class AssessmentService {
                 problems.add(new FieldProblem("items." + code, "thiếu nội dung"));
             } else {
                 ItemScorer.problem(node, item.entry(), "items." + code).ifPresent(problems::add);
+                notApplicableRefused(set, item.entry(), "items." + code).ifPresent(problems::add);
             }
         });
         if (!problems.isEmpty()) {

@@ -5,24 +5,25 @@ import vn.dti.indicator.IndicatorSet;
 import vn.dti.scoring.ItemEntry;
 import vn.dti.scoring.ItemScorer;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Whether a self-assessment may be submitted: every value within its bounds, and every item scored above zero backed
- * by evidence or by a written explanation (000 Điều 6.2; 002 II.2.c). Returns the reasons it may not, in Vietnamese.
+ * Whether a self-assessment may be submitted: every value within its bounds, and every item backed as the set's
+ * regulation profile asks ({@link EvidenceRule}). Returns the reasons it may not, in Vietnamese.
  */
 final class SubmissionCheck {
 
     private SubmissionCheck() {
     }
 
-    record Entered(ItemEntry entry, String explanation, List<String> evidence) {
+    record Entered(ItemEntry entry, String explanation) {
     }
 
-    static List<String> problems(IndicatorSet set, Map<String, Entered> items) {
+    /** @param uploaded the names of the files stored for each item code */
+    static List<String> problems(IndicatorSet set, Map<String, Entered> items, Map<String, Set<String>> uploaded) {
         List<String> problems = new ArrayList<>();
         if (items.values().stream().noneMatch(item -> item.entry() != null
                 && (item.entry().hasValue() || item.entry().notApplicable()))) {
@@ -39,12 +40,8 @@ final class SubmissionCheck {
                 problems.add("Mục " + leaf.code() + ": " + invalid.get().reason() + ".");
                 continue;
             }
-            BigDecimal score = ItemScorer.score(leaf, item.entry());
-            boolean unsupported = item.evidence().isEmpty() && (item.explanation() == null || item.explanation().isBlank());
-            if (score != null && score.signum() > 0 && unsupported) {
-                problems.add("Mục " + leaf.code() + " (" + leaf.name() + "): có điểm nhưng chưa có tài liệu kiểm chứng"
-                        + " hoặc giải trình bằng văn bản.");
-            }
+            EvidenceRule.unbacked(set, leaf, item.entry(), item.explanation(),
+                    !uploaded.getOrDefault(leaf.code(), Set.of()).isEmpty()).ifPresent(problems::add);
         }
         return problems;
     }

@@ -13,4 +13,6 @@ interface CycleRepository extends JpaRepository<Cycle, Long> {
     List<Cycle> findByStatusNotOrderById(CycleStatus status);
 
     List<Cycle> findByProvinceCodeOrderById(String province);
+
+    boolean existsByIndicatorSetId(String indicatorSetId);
 }

@@ -48,8 +48,7 @@ class EvidenceCheckService {
         IndicatorSet set = assessments.setOf(assessment);
         Map<String, EvidenceChecks.Entered> items = new LinkedHashMap<>();
         for (AssessmentItem item : assessments.items(assessmentId)) {
-            items.put(item.getItemCode(), new EvidenceChecks.Entered(item.getSelfEntry(), item.getExplanation(),
-                    item.getEvidence().stream().filter(name -> name != null && !name.isBlank()).toList()));
+            items.put(item.getItemCode(), new EvidenceChecks.Entered(item.getSelfEntry(), item.getExplanation()));
         }
         List<EvidenceChecks.Link> links = jdbc.query("select l.sha256, l.item_code, l.file_name, f.doc_number,"
                         + " f.doc_date from evidence_link l join evidence_file f on f.sha256 = l.sha256"

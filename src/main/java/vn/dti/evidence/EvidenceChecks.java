@@ -1,6 +1,7 @@
 package vn.dti.evidence;
 
 import vn.dti.framework.VietnameseFormat;
+import vn.dti.assessment.EvidenceRule;
 import vn.dti.indicator.IndicatorNode;
 import vn.dti.indicator.IndicatorSet;
 import vn.dti.indicator.ItemKind;
@@ -52,7 +53,7 @@ final class EvidenceChecks {
     }
 
     /** One item as the unit entered it: its self-assessed entry, its explanation, the names of documents it gave. */
-    record Entered(ItemEntry entry, String explanation, List<String> documentNames) {
+    record Entered(ItemEntry entry, String explanation) {
     }
 
     /** A stored file linked to one of the unit's items; {@code docDate} null when the intake found none. */
@@ -94,15 +95,10 @@ final class EvidenceChecks {
                     || ItemScorer.problem(leaf, item.entry(), leaf.code()).isPresent()) {
                 continue;
             }
-            BigDecimal score = ItemScorer.score(leaf, item.entry());
-            boolean documented = !item.documentNames().isEmpty()
-                    || snapshot.links().stream().anyMatch(link -> link.itemCode().equals(leaf.code()));
-            boolean explained = item.explanation() != null && !item.explanation().isBlank();
-            if (score != null && score.signum() > 0 && !documented && !explained) {
-                findings.add(new Finding(Code.NO_EVIDENCE, "Mục " + leaf.code() + " (" + leaf.name()
-                        + "): có điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình bằng văn bản.",
-                        List.of(leaf.code())));
-            }
+            // Only a stored file is evidence: a name typed on the item is not.
+            boolean stored = snapshot.links().stream().anyMatch(link -> link.itemCode().equals(leaf.code()));
+            EvidenceRule.unbacked(snapshot.set(), leaf, item.entry(), item.explanation(), stored).ifPresent(reason ->
+                    findings.add(new Finding(Code.NO_EVIDENCE, reason, List.of(leaf.code()))));
         }
         return findings;
     }

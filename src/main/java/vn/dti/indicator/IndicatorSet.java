@@ -14,14 +14,22 @@ import java.util.Optional;
  *
  * @param complete false when the source does not publish every leaf's points: such a set can be read, not scored
  * @param notes    where the source's own numbers disagree, as found when the set was transcribed
+ * @param profile  the province's rules for this version (quy chế): one reviewable unit with the items
  */
 public record IndicatorSet(String province, Level level, String version, LocalDate effectiveFrom,
                            SourceDecision source, BigDecimal scale, boolean complete, List<String> notes,
-                           List<IndicatorNode> items) {
+                           List<IndicatorNode> items, RegulationProfile profile) {
 
     public IndicatorSet {
         notes = notes == null ? List.of() : List.copyOf(notes);
         items = items == null ? List.of() : List.copyOf(items);
+        profile = profile == null ? RegulationProfile.notStated() : profile;
+    }
+
+    /** A version whose file states no rule (see {@link RegulationProfile#notStated()}). */
+    public IndicatorSet(String province, Level level, String version, LocalDate effectiveFrom, SourceDecision source,
+                        BigDecimal scale, boolean complete, List<String> notes, List<IndicatorNode> items) {
+        this(province, level, version, effectiveFrom, source, scale, complete, notes, items, null);
     }
 
     /** Stable identifier, e.g. {@code BN-SO-2023}. */

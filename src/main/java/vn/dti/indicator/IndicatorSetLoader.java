@@ -1,5 +1,6 @@
 package vn.dti.indicator;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -33,7 +34,8 @@ import java.util.Map;
 /**
  * Loads every indicator set file at start-up: the ones shipped in {@code indicator-sets/} and those an administrator
  * puts in {@code dti.indicator-sets.directory}. All files are validated before anything is stored; one bad file stops
- * start-up with the file, the code and the numbers. A stored version is never replaced by different content.
+ * start-up with the file, the code and the numbers. A stored version is never replaced by different content; its
+ * regulation profile may be corrected until a cycle uses the version.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -41,18 +43,21 @@ class IndicatorSetLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(IndicatorSetLoader.class);
     private static final ObjectMapper CANONICAL = JsonMapper.builder().addModule(new JavaTimeModule())
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .addMixIn(IndicatorSet.class, WithoutProfile.class).build();
 
     private final StoredIndicatorSetRepository repository;
     private final JdbcTemplate jdbc;
     private final IndicatorSetCatalog catalog;
+    private final IndicatorSetUsage usage;
     private final String directory;
 
     IndicatorSetLoader(StoredIndicatorSetRepository repository, JdbcTemplate jdbc, IndicatorSetCatalog catalog,
-                       @Value("${dti.indicator-sets.directory:}") String directory) {
+                       IndicatorSetUsage usage, @Value("${dti.indicator-sets.directory:}") String directory) {
         this.repository = repository;
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.usage = usage;
         this.directory = directory;
     }
 
@@ -101,6 +106,13 @@ class IndicatorSetLoader implements ApplicationRunner {
                         + " khác với phiên bản đã lưu (từ " + stored.get().fileName() + "). Một phiên bản đã dùng"
                         + " không được sửa: hãy ghi nội dung mới thành một phiên bản mới (version).");
             }
+            if (!ProfileJson.checksum(each.set().profile()).equals(stored.get().profileChecksum())) {
+                if (usage.usedByCycle(each.set().id())) {
+                    throw new IllegalStateException(each.fileName() + ": " + profileInUse(each.set().id()));
+                }
+                stored.get().replaceProfile(each.set().profile(), each.fileName());
+                log.info("Replaced the regulation profile of {} from {}", each.set().id(), each.fileName());
+            }
             return;
         }
         repository.save(new StoredIndicatorSet(each.set(), checksum, each.fileName()));
@@ -120,7 +132,16 @@ class IndicatorSetLoader implements ApplicationRunner {
         }
     }
 
-    /** Of the content, not the file: comments and layout may change, points and names may not. */
+    static String profileInUse(String setId) {
+        return "quy chế (profile) của bộ chỉ số " + setId + " khác quy chế đã lưu, nhưng phiên bản này đã được một kỳ"
+                + " đánh giá sử dụng nên quy chế không được sửa: hãy ghi bộ chỉ số cùng quy chế mới thành một phiên"
+                + " bản mới (version)";
+    }
+
+    /**
+     * Of the content, not the file: comments and layout may change, points and names may not. The profile has its
+     * own checksum ({@link ProfileJson#checksum}): it may change until a cycle uses the version.
+     */
     static String checksum(IndicatorSet set) {
         try {
             byte[] canonical = CANONICAL.writeValueAsString(set).getBytes(StandardCharsets.UTF_8);
@@ -131,5 +152,9 @@ class IndicatorSetLoader implements ApplicationRunner {
     }
 
     private record Loaded(IndicatorSet set, String fileName) {
+    }
+
+    @JsonIgnoreProperties("profile")
+    private interface WithoutProfile {
     }
 }

@@ -122,13 +122,14 @@ public final class IndicatorSetReader {
     }
 
     record Document(String province, Level level, String version, LocalDate effectiveFrom, Source source,
-                    BigDecimal scale, Boolean complete, List<String> notes, List<Node> items) {
+                    BigDecimal scale, Boolean complete, List<String> notes, List<Node> items,
+                    RegulationProfile profile) {
 
         IndicatorSet toSet() {
             return new IndicatorSet(province, level, version, effectiveFrom,
                     source == null ? new SourceDecision(null, null, null, null) : source.toDecision(),
                     scale, complete == null || complete, notes,
-                    items == null ? List.of() : items.stream().map(Node::toNode).toList());
+                    items == null ? List.of() : items.stream().map(Node::toNode).toList(), profile);
         }
     }
 

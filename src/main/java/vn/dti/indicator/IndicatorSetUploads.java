@@ -29,13 +29,15 @@ public class IndicatorSetUploads {
     private final IndicatorSetCatalog catalog;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final IndicatorSetUsage usage;
 
     IndicatorSetUploads(StoredIndicatorSetRepository repository, IndicatorSetCatalog catalog, AuditLog audit,
-                        TransactionTemplate transactions) {
+                        TransactionTemplate transactions, IndicatorSetUsage usage) {
         this.repository = repository;
         this.catalog = catalog;
         this.audit = audit;
         this.transactions = transactions;
+        this.usage = usage;
     }
 
     /** Stores the file's version for the administrator's own province; refusals name every problem of the file. */
@@ -63,7 +65,12 @@ public class IndicatorSetUploads {
                     + "; bạn chỉ được tải lên bộ chỉ số của tỉnh " + user.province());
         }
         String checksum = IndicatorSetLoader.checksum(set);
-        refuseStored(set.id(), checksum, repository.findById(set.id()));
+        Optional<StoredIndicatorSet> stored = repository.findById(set.id());
+        if (stored.isPresent() && stored.get().checksum().equals(checksum)
+                && !ProfileJson.checksum(set.profile()).equals(stored.get().profileChecksum())) {
+            return replaceProfile(set, name, user);
+        }
+        refuseStored(set.id(), checksum, stored);
         try {
             transactions.executeWithoutResult(status -> {
                 repository.saveAndFlush(new StoredIndicatorSet(set, checksum, name));
@@ -75,6 +82,21 @@ public class IndicatorSetUploads {
             refuseStored(set.id(), checksum, repository.findById(set.id()));
             throw e;
         }
+        catalog.reload();
+        return set;
+    }
+
+    /** The same items with a corrected profile: allowed until a cycle uses the version. */
+    private IndicatorSet replaceProfile(IndicatorSet set, String name, DtiUser user) {
+        if (usage.usedByCycle(set.id())) {
+            throw new ConflictException("Tệp " + name + ": " + IndicatorSetLoader.profileInUse(set.id()));
+        }
+        String profileChecksum = ProfileJson.checksum(set.profile());
+        transactions.executeWithoutResult(status -> {
+            repository.findById(set.id()).orElseThrow().replaceProfile(set.profile(), name);
+            audit.record(Instant.now(), user.username(), "indicator-set.profile", "indicator-set", set.id(), null,
+                    Map.of("file", name, "profileChecksum", profileChecksum));
+        });
         catalog.reload();
         return set;
     }

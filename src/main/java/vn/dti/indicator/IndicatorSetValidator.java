@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** Checks that an indicator set adds up. Returns every problem found, in Vietnamese, each naming the code. */
+/** Checks that an indicator set adds up and that its regulation profile is whole. Returns every problem found, in Vietnamese, each naming the code. */
 public final class IndicatorSetValidator {
 
     /** What the database keeps of a version and a code; longer ones could not be stored. */
@@ -43,6 +43,7 @@ public final class IndicatorSetValidator {
         if (set.scale() != null && sum != null && sum.compareTo(set.scale()) != 0) {
             problems.add("thang điểm " + plain(set.scale()) + " khác tổng điểm các mục cấp trên cùng " + plain(sum));
         }
+        problems.addAll(RegulationProfileValidator.problems(set.profile()));
         return problems;
     }
 

@@ -54,6 +54,10 @@ class StoredIndicatorSet {
     private String checksum;
     @Column(name = "file_name", nullable = false)
     private String fileName;
+    /** JSON of the {@link RegulationProfile}; null for a row stored before profiles existed. */
+    private String profile;
+    @Column(name = "profile_checksum")
+    private String profileChecksum;
 
     @OneToMany(mappedBy = "setId", cascade = CascadeType.ALL)
     @OrderBy("position")
@@ -77,6 +81,7 @@ class StoredIndicatorSet {
         this.notes = set.notes();
         this.checksum = checksum;
         this.fileName = fileName;
+        replaceProfile(set.profile(), fileName);
         int[] position = {0};
         set.items().forEach(item -> flatten(item, null, position));
     }
@@ -93,7 +98,17 @@ class StoredIndicatorSet {
         }
         return new IndicatorSet(provinceCode, level, version, effectiveFrom,
                 new SourceDecision(sourceNumber, sourceDate, sourceTitle, sourceSeed), scale, complete, notes,
-                build(null, childrenByParent));
+                build(null, childrenByParent), ProfileJson.read(profile));
+    }
+
+    void replaceProfile(RegulationProfile newProfile, String fromFile) {
+        this.profile = ProfileJson.write(newProfile);
+        this.profileChecksum = ProfileJson.checksum(newProfile);
+        this.fileName = fromFile;
+    }
+
+    String profileChecksum() {
+        return profileChecksum;
     }
 
     private static List<IndicatorNode> build(String parent, Map<String, List<StoredIndicatorItem>> byParent) {

@@ -16,6 +16,8 @@ import vn.dti.framework.VietnameseFormat;
 import vn.dti.indicator.IndicatorSet;
 import vn.dti.indicator.IndicatorSetCatalog;
 import vn.dti.scoring.Band;
+import vn.dti.scoring.BandThresholds;
+import vn.dti.scoring.RankingRules;
 import vn.dti.scoring.GroupStatistics;
 import vn.dti.scoring.NodeScore;
 import vn.dti.scoring.RankedUnit;
@@ -23,8 +25,6 @@ import vn.dti.scoring.Ranking;
 import vn.dti.security.CurrentUser;
 import vn.dti.security.DtiUser;
 import vn.dti.security.Role;
-import vn.dti.unit.Province;
-import vn.dti.unit.UnitCatalog;
 import vn.dti.workflow.ProcessModel;
 import vn.dti.workflow.UserTasks;
 import vn.dti.workflow.UserTask;
@@ -37,7 +37,7 @@ import java.util.Map;
 
 /**
  * The chairman's page: each ranking awaiting the chairman's approval, as the published table will print it (bands
- * by the province's thresholds, group statistics, decimal commas, "-" for a unit that did not report), and the
+ * where the set's profile states them, group statistics, decimal commas, "-" for a unit that did not report), and the
  * decision, which completes the chairman's approval task with the {@code approval} form's variables.
  */
 @Controller
@@ -50,16 +50,16 @@ class ApprovalPages {
     private final CycleService cycles;
     private final PublicationService publications;
     private final IndicatorSetCatalog indicatorSets;
-    private final UnitCatalog units;
     private final CurrentUser currentUser;
+    private final ExclusionDecisions exclusions;
 
     ApprovalPages(UserTasks tasks, CycleService cycles, PublicationService publications,
-                  IndicatorSetCatalog indicatorSets, UnitCatalog units, CurrentUser currentUser) {
+                  IndicatorSetCatalog indicatorSets, CurrentUser currentUser, ExclusionDecisions exclusions) {
+        this.exclusions = exclusions;
         this.tasks = tasks;
         this.cycles = cycles;
         this.publications = publications;
         this.indicatorSets = indicatorSets;
-        this.units = units;
         this.currentUser = currentUser;
     }
 
@@ -79,7 +79,13 @@ class ApprovalPages {
     public record RankingView(long cycleId, String title, String due, List<Column> columns, List<Row> rows,
                               List<String> averages, String averageTotal, int topCount, String topAverage,
                               String bottomAverage, String gap, List<BandCount> bands, int unitCount,
-                              int reportedCount, List<Decision> decisions) {
+                              int reportedCount, List<Decision> decisions,
+                              List<ExclusionDecisions.Proposal> exclusions) {
+
+        /** Whether the set's profile states bands: without, the page shows no band column or count. */
+        public boolean banded() {
+            return !bands.isEmpty();
+        }
     }
 
     public record Followed(String title, String status) {
@@ -145,7 +151,7 @@ class ApprovalPages {
 
     private RankingView view(Cycle cycle, UserTask task) {
         IndicatorSet set = indicatorSets.get(cycle.getIndicatorSetId()).orElseThrow();
-        Province province = units.province(cycle.getProvinceCode()).orElseThrow();
+        BandThresholds thresholds = RankingRules.of(set.profile()).bands();
         Ranking.Result ranking = publications.rank(cycle.getId());
         List<Column> columns = set.items().stream().map(n -> new Column(n.code(), n.name())).toList();
         List<Row> rows = new ArrayList<>();
@@ -156,19 +162,19 @@ class ApprovalPages {
                 return VietnameseFormat.score(node == null ? null : node.score());
             }).toList();
             rows.add(new Row(String.valueOf(unit.rank()), unit.score().unitCode(), unit.score().unitName(), reported,
-                    subtotals, VietnameseFormat.score(reported ? unit.score().total() : null),
-                    VietnameseFormat.percent(unit.percent()), unit.band().label()));
+                    subtotals, VietnameseFormat.score(reported ? unit.scaledTotal() : null),
+                    VietnameseFormat.percent(unit.percent()), unit.band() == null ? null : unit.band().label()));
         }
         GroupStatistics statistics = ranking.statistics();
-        List<BandCount> bands = List.of(
-                new BandCount(Band.TOT.label(), "từ " + VietnameseFormat.input(province.getBandGood()) + "%",
+        List<BandCount> bands = thresholds == null ? List.of() : List.of(
+                new BandCount(Band.TOT.label(), "từ " + VietnameseFormat.input(thresholds.good()) + "%",
                         statistics.bandCounts().get(Band.TOT)),
-                new BandCount(Band.KHA.label(), "từ " + VietnameseFormat.input(province.getBandFair()) + "% đến dưới "
-                        + VietnameseFormat.input(province.getBandGood()) + "%", statistics.bandCounts().get(Band.KHA)),
-                new BandCount(Band.TRUNG_BINH.label(), "từ " + VietnameseFormat.input(province.getBandAverage())
-                        + "% đến dưới " + VietnameseFormat.input(province.getBandFair()) + "%",
+                new BandCount(Band.KHA.label(), "từ " + VietnameseFormat.input(thresholds.fair()) + "% đến dưới "
+                        + VietnameseFormat.input(thresholds.good()) + "%", statistics.bandCounts().get(Band.KHA)),
+                new BandCount(Band.TRUNG_BINH.label(), "từ " + VietnameseFormat.input(thresholds.average())
+                        + "% đến dưới " + VietnameseFormat.input(thresholds.fair()) + "%",
                         statistics.bandCounts().get(Band.TRUNG_BINH)),
-                new BandCount(Band.YEU.label(), "dưới " + VietnameseFormat.input(province.getBandAverage())
+                new BandCount(Band.YEU.label(), "dưới " + VietnameseFormat.input(thresholds.average())
                         + "%, và đơn vị không báo cáo", statistics.bandCounts().get(Band.YEU)));
         List<Decision> decisions = cycles.decisions(cycle.getId()).stream()
                 .map(d -> new Decision(d.isApproved() ? "Phê duyệt" : "Trả lại", d.getComment(), d.getDecidedBy(),
@@ -180,7 +186,7 @@ class ApprovalPages {
                 VietnameseFormat.score(statistics.averageTotal()), statistics.topCount(),
                 VietnameseFormat.score(statistics.topAverage()), VietnameseFormat.score(statistics.bottomAverage()),
                 VietnameseFormat.score(statistics.gap()), bands, statistics.unitCount(), statistics.reportedCount(),
-                decisions);
+                decisions, exclusions.proposals(cycle.getId()));
     }
 
     private String title(Cycle cycle) {

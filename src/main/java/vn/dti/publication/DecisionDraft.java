@@ -9,8 +9,10 @@ import vn.dti.scoring.GroupStatistics;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The draft of the publication decision, worded as Đắk Lắk's (004) and laid out as Nghị định 30/2020/NĐ-CP's form of
@@ -21,7 +23,8 @@ import java.util.Locale;
  *
  * @param issuer     the issuing body's lines, upper case
  * @param number     "Số:      /QĐ-UBND": the number is given when the decision is signed
- * @param statistics the sentence on the top and bottom averages; null when nobody reported
+ * @param statistics the sentences after the table: the top and bottom averages, and the criteria the council
+ *                   excluded from the ranking with its reasons; null when there is neither
  */
 record DecisionDraft(List<String> issuer, String number, String place, LocalDate date, String kind,
                      List<String> subject, String authority, List<String> recitals, List<Article> articles,
@@ -66,7 +69,7 @@ record DecisionDraft(List<String> issuer, String number, String place, LocalDate
                         "trên địa bàn tỉnh " + province + " năm " + year),
                 "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
                 List.of(recital + ";", "Theo đề nghị của Hội đồng đánh giá Chỉ số chuyển đổi số."),
-                articles, table(results), statistics(results.statistics()),
+                articles, table(results), afterTable(results),
                 List.of("- Như Điều 3;", "- Chủ tịch, các Phó Chủ tịch UBND tỉnh;", "- Cổng thông tin điện tử tỉnh;",
                         "- Lưu: VT."),
                 "CHỦ TỊCH");
@@ -78,19 +81,38 @@ record DecisionDraft(List<String> issuer, String number, String place, LocalDate
                 ? results.scoreColumns() : List.of();
         List<String> header = new ArrayList<>(List.of("TT", "Đơn vị"));
         pillars.forEach(pillar -> header.add(pillar.name()));
-        header.addAll(List.of("Tổng điểm", "Xếp loại", "Xếp hạng"));
+        header.add("Tổng điểm");
+        if (results.banded()) {
+            header.add("Xếp loại");
+        }
+        header.add("Xếp hạng");
         List<List<String>> rows = new ArrayList<>();
         for (Row row : results.rows()) {
             List<String> cells = new ArrayList<>(List.of(String.valueOf(row.position()), row.unitName()));
             pillars.forEach(pillar -> cells.add(VietnameseFormat.score(row.scores().get(pillar.code()))));
-            cells.addAll(List.of(VietnameseFormat.score(row.total()), row.band().label(), String.valueOf(row.rank())));
+            cells.add(VietnameseFormat.score(row.total()));
+            if (results.banded()) {
+                cells.add(row.band().label());
+            }
+            cells.add(String.valueOf(row.rank()));
             rows.add(List.copyOf(cells));
         }
         GroupStatistics statistics = results.statistics();
         List<String> footer = new ArrayList<>(List.of("", "Giá trị trung bình"));
         pillars.forEach(pillar -> footer.add(VietnameseFormat.score(statistics.subtotalAverages().get(pillar.code()))));
-        footer.addAll(List.of(VietnameseFormat.score(statistics.averageTotal()), "", ""));
+        footer.add(VietnameseFormat.score(statistics.averageTotal()));
+        footer.addAll(Collections.nCopies(header.size() - footer.size(), ""));
         return new RankingTable(List.copyOf(header), List.copyOf(rows), List.copyOf(footer));
+    }
+
+    private static String afterTable(PublishedResults results) {
+        String statistics = statistics(results.statistics());
+        if (results.exclusions().isEmpty()) {
+            return statistics;
+        }
+        String excluded = "Các tiêu chí được loại trừ khỏi phạm vi đánh giá, xếp hạng: " + results.exclusions().stream()
+                .map(PublishedResults.Exclusion::text).collect(Collectors.joining("; ")) + ".";
+        return statistics == null ? excluded : statistics + " " + excluded;
     }
 
     private static String statistics(GroupStatistics statistics) {

@@ -137,8 +137,12 @@ class PublicResultsPages {
         return new ResponseStatusException(HttpStatus.NOT_FOUND, "Không có kết quả đã công bố ở địa chỉ này");
     }
 
+    /** Empty where the profile states no bands: the page then shows no band spread. */
     private static List<BandRow> bands(PublishedResults results) {
         BandThresholds thresholds = results.thresholds();
+        if (thresholds == null) {
+            return List.of();
+        }
         int units = Math.max(1, results.statistics().unitCount());
         List<BandRow> rows = new ArrayList<>();
         for (Band band : Band.values()) {

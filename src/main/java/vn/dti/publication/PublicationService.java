@@ -15,10 +15,10 @@ import vn.dti.framework.VietnameseFormat;
 import vn.dti.indicator.IndicatorNode;
 import vn.dti.indicator.IndicatorSet;
 import vn.dti.indicator.IndicatorSetCatalog;
-import vn.dti.scoring.BandThresholds;
 import vn.dti.scoring.GroupScoring;
 import vn.dti.scoring.RankedUnit;
 import vn.dti.scoring.Ranking;
+import vn.dti.scoring.RankingRules;
 import vn.dti.unit.Province;
 import vn.dti.unit.UnitCatalog;
 import vn.dti.workflow.EngineClock;
@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Ranks a cycle from its assessments (final column: the appraised value where the council set one, else the
@@ -39,8 +40,6 @@ import java.util.Optional;
 @Service
 @Transactional
 public class PublicationService {
-
-    private static final BigDecimal EXCLUSION_SHARE = new BigDecimal("0.5");
 
     private final CycleService cycles;
     private final AssessmentService assessments;
@@ -68,12 +67,18 @@ public class PublicationService {
 
     @Transactional(readOnly = true)
     public Ranking.Result rank(long cycleId) {
-        Cycle cycle = cycles.get(cycleId);
-        IndicatorSet set = indicatorSets.get(cycle.getIndicatorSetId()).orElseThrow();
-        Province province = units.province(cycle.getProvinceCode()).orElseThrow();
-        GroupScoring.Result scored = GroupScoring.score(set, assessments.sheets(cycleId), EXCLUSION_SHARE);
-        return Ranking.rank(scored.units(), set.items().stream().map(IndicatorNode::code).toList(), set.scale(),
-                new BandThresholds(province.getBandGood(), province.getBandFair(), province.getBandAverage()));
+        IndicatorSet set = indicatorSets.get(cycles.get(cycleId).getIndicatorSetId()).orElseThrow();
+        return Ranking.rank(score(cycleId).units(), set.items().stream().map(IndicatorNode::code).toList(),
+                set.scale(), RankingRules.of(set.profile()));
+    }
+
+    /** The cycle's units scored, the criteria the council excluded left out (see {@link ExclusionDecisions}). */
+    @Transactional(readOnly = true)
+    GroupScoring.Result score(long cycleId) {
+        IndicatorSet set = indicatorSets.get(cycles.get(cycleId).getIndicatorSetId()).orElseThrow();
+        Set<String> excluded = Set.copyOf(jdbc.queryForList("select item_code from exclusion_decision"
+                + " where cycle_id = ? and excluded", String.class, cycleId));
+        return GroupScoring.score(set, assessments.sheets(cycleId), excluded);
     }
 
     /** What the chairman reads in the approval task: the ranking, one line a unit. */
@@ -83,8 +88,8 @@ public class PublicationService {
         StringBuilder summary = new StringBuilder();
         for (RankedUnit unit : ranking.units()) {
             summary.append(unit.rank()).append(". ").append(unit.score().unitName()).append(": ")
-                    .append(VietnameseFormat.score(unit.score().total())).append(" (").append(unit.band().label())
-                    .append(")\n");
+                    .append(VietnameseFormat.score(unit.scaledTotal()))
+                    .append(unit.band() == null ? "" : " (" + unit.band().label() + ")").append("\n");
         }
         summary.append("Giá trị trung bình: ").append(VietnameseFormat.score(ranking.statistics().averageTotal()));
         return summary.toString();
@@ -111,7 +116,8 @@ public class PublicationService {
             jdbc.update("insert into published_result (cycle_id, unit_code, position, rank, reported, total,"
                             + " scaled_total, percent, band, subtotals) values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))",
                     cycleId, unit.score().unitCode(), ++position, unit.rank(), unit.score().reported(),
-                    unit.score().total(), unit.scaledTotal(), unit.percent(), unit.band().name(), toJson(subtotals));
+                    unit.score().total(), unit.scaledTotal(), unit.percent(),
+                    unit.band() == null ? null : unit.band().name(), toJson(subtotals));
         }
         // The draft is made from the rows just stored, as the public pages and documents read them later.
         PublishedResultsReader.PublishedCycle published = new PublishedResultsReader.PublishedCycle(cycleId,
@@ -122,10 +128,14 @@ public class PublicationService {
                         + " values (?, ?, cast(? as jsonb), ?, cast(? as jsonb))", cycleId, Timestamp.from(now),
                 toJson(ranking.statistics()), draft.text(), toJson(draft));
         // What was published, as the public reads it: each unit's rank, total and band.
-        List<Map<String, Object>> publishedUnits = ranking.units().stream().map(unit -> Map.<String, Object>of(
-                "unit", unit.score().unitCode(), "rank", unit.rank(),
-                "total", VietnameseFormat.score(unit.score().total()),
-                "band", unit.band().label())).toList();
+        List<Map<String, Object>> publishedUnits = ranking.units().stream().map(unit -> {
+            Map<String, Object> row = new LinkedHashMap<>(Map.of("unit", unit.score().unitCode(), "rank", unit.rank(),
+                    "total", VietnameseFormat.score(unit.scaledTotal())));
+            if (unit.band() != null) {
+                row.put("band", unit.band().label());
+            }
+            return row;
+        }).toList();
         audit.record(now, "hệ thống", "cycle.publish", "cycle", String.valueOf(cycleId),
                 Map.of("status", cycle.getStatus()), Map.of("status", CycleStatus.PUBLISHED, "units", publishedUnits));
         cycles.reached(cycleId, ProcessModel.Cycle.PUBLISHED, CycleStatus.PUBLISHED);

@@ -16,12 +16,22 @@ import java.util.Map;
  * was stored at publication, never recomputed. The methods the page templates call are public: SpEL calls no other.
  *
  * @param columns the indicator set's top-level nodes (pillars or main indicators), in document order
- * @param rows    in the published order: by rank, units that did not report last
+ * @param rows       in the published order: by rank, units that did not report last
+ * @param thresholds the profile's bands; null where it states none, and then no band is shown
+ * @param exclusions the criteria the council excluded from the ranking, with its reasons (003 II.2.b)
  */
 record PublishedResults(long cycleId, String provinceCode, String provinceName, int year, Level level,
                         String groupCode, String groupName, LocalDate publishedOn, String indicatorSetId,
                         BigDecimal scale, BandThresholds thresholds, List<Column> columns, List<Row> rows,
-                        GroupStatistics statistics) {
+                        GroupStatistics statistics, List<Exclusion> exclusions) {
+
+    record Exclusion(String code, String name, String reason) {
+
+        /** "1.2 Tên tiêu chí (lý do)", as every printed list writes it. */
+        public String text() {
+            return code + " " + name + " (" + reason + ")";
+        }
+    }
 
     record Column(String code, String name, BigDecimal points, NodeType type) {
 
@@ -31,9 +41,17 @@ record PublishedResults(long cycleId, String provinceCode, String provinceName, 
         }
     }
 
-    /** {@code scores} by column code; empty, and {@code total} null, for a unit that did not report. */
+    /**
+     * {@code scores} by column code; empty, and {@code total} null, for a unit that did not report. {@code total} is
+     * the figure the rank ordered by; {@code band} is null without bands.
+     */
     record Row(int position, int rank, String unitCode, String unitName, boolean reported,
                Map<String, BigDecimal> scores, BigDecimal total, BigDecimal percent, Band band) {
+    }
+
+    /** Whether the profile states bands: without, no band column or spread is shown. */
+    public boolean banded() {
+        return thresholds != null;
     }
 
     /** The group's name starting a line: "Các sở, ban, ngành". */

@@ -13,7 +13,7 @@ import vn.dti.indicator.Level;
 import vn.dti.publication.PublishedResults.Column;
 import vn.dti.publication.PublishedResults.Row;
 import vn.dti.scoring.Band;
-import vn.dti.scoring.BandThresholds;
+import vn.dti.scoring.RankingRules;
 import vn.dti.scoring.GroupStatistics;
 import vn.dti.unit.Province;
 import vn.dti.unit.Unit;
@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,19 +91,30 @@ class PublishedResultsReader {
     /** The results of a cycle whose rows are stored, with the statistics it publishes them with. */
     PublishedResults results(PublishedCycle cycle, GroupStatistics statistics) {
         IndicatorSet set = set(cycle);
-        Province province = units.province(cycle.provinceCode()).orElseThrow();
         List<Column> columns = set.items().stream()
                 .map(node -> new Column(node.code(), node.name(), node.points(), node.type())).toList();
-        List<Row> rows = jdbc.query("select position, rank, unit_code, reported, total, percent, band, subtotals::text"
-                        + " from published_result where cycle_id = ? order by position",
+        // The printed total is the figure the rank ordered by (scaled_total), whatever the not-applicable treatment.
+        List<Row> rows = jdbc.query("select position, rank, unit_code, reported, scaled_total, percent, band,"
+                        + " subtotals::text from published_result where cycle_id = ? order by position",
                 (rs, i) -> new Row(rs.getInt(1), rs.getInt(2), rs.getString(3), unitName(rs.getString(3)),
                         rs.getBoolean(4), scores(rs.getString(8), columns), rs.getBigDecimal(5), rs.getBigDecimal(6),
-                        Band.valueOf(rs.getString(7))),
+                        rs.getString(7) == null ? null : Band.valueOf(rs.getString(7))),
                 cycle.cycleId());
         return new PublishedResults(cycle.cycleId(), cycle.provinceCode(), cycle.provinceName(), cycle.year(),
                 cycle.level(), cycle.groupCode(), cycle.groupName(), cycle.publishedOn(), set.id(), set.scale(),
-                new BandThresholds(province.getBandGood(), province.getBandFair(), province.getBandAverage()),
-                columns, rows, statistics);
+                RankingRules.of(set.profile()).bands(), columns, rows, statistics, exclusions(cycle.cycleId(), set));
+    }
+
+    /** The criteria the council excluded, in the set's order; decisions are frozen once the cycle is published. */
+    private List<PublishedResults.Exclusion> exclusions(long cycleId, IndicatorSet set) {
+        Map<String, String> reasons = new HashMap<>();
+        jdbc.query("select item_code, reason from exclusion_decision where cycle_id = ? and excluded",
+                rs -> {
+                    reasons.put(rs.getString(1), rs.getString(2));
+                }, cycleId);
+        return set.leaves().stream().filter(leaf -> reasons.containsKey(leaf.code()))
+                .map(leaf -> new PublishedResults.Exclusion(leaf.code(), leaf.name(), reasons.get(leaf.code())))
+                .toList();
     }
 
     /** The decision's draft as frozen at publication. */

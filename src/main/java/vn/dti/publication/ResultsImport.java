@@ -134,8 +134,11 @@ class ResultsImport {
                                 : new Figure(average.published(), ResultsTable.published(average.published()))))
                 .toList();
         BigDecimal gap = topAverage == null ? null : topAverage.subtract(bottomAverage);
+        // Empty without bands: EnumMap's copy constructor refuses an empty map of another kind.
+        Map<Band, Integer> bands = new EnumMap<>(Band.class);
+        bands.putAll(bandCounts);
         Statistics statistics = new Statistics(rowCount, reportedCount, averageResults, topCount,
-                computed(topAverage), computed(bottomAverage), computed(gap), new EnumMap<>(bandCounts));
+                computed(topAverage), computed(bottomAverage), computed(gap), bands);
         return new ResultsImportReport(id, provinceCode, level, year, indicatorSetId, fileName, fileSha256,
                 fileFormat, importedAt, scoreColumns, rows.stream().map(row -> row.toResult(scoreColumns)).toList(),
                 statistics, discrepancies.stream().map(ResultsImportDiscrepancy::toDiscrepancy).toList(), warnings);

@@ -57,8 +57,8 @@ class ResultsImportRow {
     private int computedRank;
     @Column(name = "percent_of_max")
     private BigDecimal percentOfMax;
+    /** Null where the set's profile states no bands. */
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     private Band band;
 
     protected ResultsImportRow() {
@@ -88,6 +88,6 @@ class ResultsImportRow {
         }).toList();
         return new UnitResult(computedRank, unitCode, unitName, publishedName, line, reported, scores,
                 ResultsImport.computed(computedTotal), new ResultsImportReport.Figure(percentOfMax,
-                VietnameseFormat.percent(percentOfMax)), band, band.label(), publishedRank);
+                VietnameseFormat.percent(percentOfMax)), band, band == null ? null : band.label(), publishedRank);
     }
 }

@@ -12,7 +12,6 @@ import vn.dti.indicator.IndicatorSetCatalog;
 import vn.dti.indicator.Level;
 import vn.dti.publication.ResultsVerifier.KnownUnit;
 import vn.dti.publication.ResultsVerifier.Verification;
-import vn.dti.scoring.BandThresholds;
 import vn.dti.security.DtiUser;
 import vn.dti.security.Role;
 import vn.dti.unit.Province;
@@ -64,8 +63,7 @@ class ResultsImportService {
         Map<String, KnownUnit> byName = new HashMap<>();
         units.unitsByName(province.getCode(), level).forEach((name, unit) -> byName.put(name, known(unit)));
         List<KnownUnit> all = units.units(province.getCode(), level).stream().map(ResultsImportService::known).toList();
-        Verification verification = ResultsVerifier.verify(table, set, province.getName(), byName, all,
-                new BandThresholds(province.getBandGood(), province.getBandFair(), province.getBandAverage()));
+        Verification verification = ResultsVerifier.verify(table, set, province.getName(), byName, all);
         // PostgreSQL keeps microseconds: the report answered now is the one read back later.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ResultsImportReport report = imports.save(new ResultsImport(province.getCode(), level, year, set.id(),

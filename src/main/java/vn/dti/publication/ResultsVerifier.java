@@ -9,7 +9,7 @@ import vn.dti.indicator.Level;
 import vn.dti.publication.ResultsTable.Row;
 import vn.dti.publication.ResultsTable.ScoreColumn;
 import vn.dti.scoring.Band;
-import vn.dti.scoring.BandThresholds;
+import vn.dti.scoring.RankingRules;
 import vn.dti.scoring.GroupStatistics;
 import vn.dti.scoring.NodeScore;
 import vn.dti.scoring.RankedUnit;
@@ -77,12 +77,12 @@ final class ResultsVerifier {
     }
 
     static Verification verify(ResultsTable table, IndicatorSet set, String provinceName,
-                               Map<String, KnownUnit> unitsByName, List<KnownUnit> units, BandThresholds thresholds) {
+                               Map<String, KnownUnit> unitsByName, List<KnownUnit> units) {
         Map<Row, KnownUnit> matched = match(table, set.level(), provinceName, unitsByName);
         List<String> codes = table.columns().stream().map(ScoreColumn::code).toList();
         List<UnitScore> scores = table.rows().stream()
                 .map(row -> unitScore(row, matched.get(row), table, set)).toList();
-        Ranking.Result ranking = Ranking.rank(scores, codes, set.scale(), thresholds);
+        Ranking.Result ranking = Ranking.rank(scores, codes, set.scale(), RankingRules.of(set.profile()));
 
         Map<String, RankedUnit> rankedByCode = new HashMap<>();
         ranking.units().forEach(ranked -> rankedByCode.put(ranked.score().unitCode(), ranked));

@@ -41,7 +41,7 @@ final class ResultsWorkbook {
             Styles styles = new Styles(workbook);
             Sheet sheet = workbook.createSheet("Kết quả " + results.year());
             List<Column> columns = results.scoreColumns();
-            int width = columns.size() + 4;
+            int width = columns.size() + (results.banded() ? 4 : 3);
 
             int r = 0;
             title(sheet, r++, width, "KẾT QUẢ CHỈ SỐ CHUYỂN ĐỔI SỐ NĂM " + results.year(), styles.title);
@@ -54,7 +54,10 @@ final class ResultsWorkbook {
             int headerRow = r;
             List<String> header = new ArrayList<>(List.of("Xếp hạng", "Đơn vị"));
             columns.forEach(column -> header.add(column.name() + " (tối đa " + column.pointsText() + ")"));
-            header.addAll(List.of("Tổng điểm", "Xếp loại"));
+            header.add("Tổng điểm");
+            if (results.banded()) {
+                header.add("Xếp loại");
+            }
             Row row = sheet.createRow(r++);
             for (int c = 0; c < header.size(); c++) {
                 text(row, c, header.get(c), styles.header);
@@ -69,7 +72,9 @@ final class ResultsWorkbook {
                     score(row, c++, unit.reported() ? unit.scores().get(column.code()) : null, styles);
                 }
                 score(row, c++, unit.total(), styles);
-                text(row, c, unit.band().label(), styles.cell);
+                if (results.banded()) {
+                    text(row, c, unit.band().label(), styles.cell);
+                }
             }
             GroupStatistics statistics = results.statistics();
             row = sheet.createRow(r++);
@@ -80,7 +85,9 @@ final class ResultsWorkbook {
                 number(row, c++, statistics.subtotalAverages().get(column.code()), styles.footerScore);
             }
             number(row, c++, statistics.averageTotal(), styles.footerScore);
-            text(row, c, "", styles.footer);
+            if (results.banded()) {
+                text(row, c, "", styles.footer);
+            }
 
             r++;
             label(sheet, r++, "Số đơn vị của nhóm", statistics.unitCount(), styles);
@@ -92,8 +99,13 @@ final class ResultsWorkbook {
                         + names(results.bottom()) + ")", statistics.bottomAverage(), styles);
                 labelScore(sheet, r++, "Chênh lệch", statistics.gap(), styles);
             }
-            for (Band band : Band.values()) {
-                label(sheet, r++, "Số đơn vị xếp loại " + band.label(), statistics.bandCounts().get(band), styles);
+            if (results.banded()) {
+                for (Band band : Band.values()) {
+                    label(sheet, r++, "Số đơn vị xếp loại " + band.label(), statistics.bandCounts().get(band), styles);
+                }
+            }
+            for (PublishedResults.Exclusion excluded : results.exclusions()) {
+                text(sheet.createRow(r++), 1, "Tiêu chí loại trừ khỏi xếp hạng: " + excluded.text(), styles.text);
             }
 
             sheet.setColumnWidth(0, 11 * 256);

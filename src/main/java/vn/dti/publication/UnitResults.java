@@ -81,7 +81,7 @@ class UnitResults {
         if (publication.isEmpty()) {
             return Optional.empty();
         }
-        List<Frozen> rows = jdbc.query("select unit_code, rank, reported, total, percent, band, subtotals::text"
+        List<Frozen> rows = jdbc.query("select unit_code, rank, reported, scaled_total, percent, band, subtotals::text"
                         + " from published_result where cycle_id = ?",
                 (rs, n) -> new Frozen(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getBigDecimal(4),
                         rs.getBigDecimal(5), rs.getString(6), subtotals(rs.getString(7))), cycleId);
@@ -101,7 +101,7 @@ class UnitResults {
         String publishedOn = VietnameseFormat.date(((Timestamp) publication.getFirst().get("published_at")).toInstant());
         return Optional.of(new Result(cycle.getYear(), publishedOn, mine.reported, mine.rank, rows.size(),
                 VietnameseFormat.score(mine.total), VietnameseFormat.score(set.scale()),
-                VietnameseFormat.percent(mine.percent), Band.valueOf(mine.band).label(),
+                VietnameseFormat.percent(mine.percent), mine.band == null ? null : Band.valueOf(mine.band).label(),
                 VietnameseFormat.score(averageTotal), lines));
     }
 

@@ -2,11 +2,11 @@ package vn.dti.scoring;
 
 import java.math.BigDecimal;
 
-/** Lower bounds in percent of the applicable maximum: Tốt ≥ good, Khá ≥ fair, Trung bình ≥ average, else Yếu. */
+/**
+ * Lower bounds in percent of the applicable maximum: Tốt ≥ good, Khá ≥ fair, Trung bình ≥ average, else Yếu. Only a
+ * profile that states bands has them (Kon Tum, 000 Điều 9.2).
+ */
 public record BandThresholds(BigDecimal good, BigDecimal fair, BigDecimal average) {
-
-    public static final BandThresholds DEFAULT =
-            new BandThresholds(BigDecimal.valueOf(90), BigDecimal.valueOf(70), BigDecimal.valueOf(50));
 
     public Band bandOf(BigDecimal percent) {
         if (percent == null) {

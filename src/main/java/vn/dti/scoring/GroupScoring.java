@@ -10,18 +10,26 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Scores the units of one ranking group against an indicator set: item scores in three columns, the exclusion of
- * items too few units have data for (003 II.2.b), subtotals and totals over the applicable items (000 Điều 6.3).
+ * Scores the units of one ranking group against an indicator set: item scores in three columns, the items too few
+ * units have data for, proposed for exclusion where the set's profile allows it (003 II.2.b) and excluded only by the
+ * council's decision, subtotals and totals over the applicable items (000 Điều 6.3).
  */
 public final class GroupScoring {
 
     private GroupScoring() {
     }
 
-    public record Result(List<UnitScore> units, List<ExcludedItem> excluded) {
+    /**
+     * @param proposed the items below the profile's share, for the council to exclude or keep (empty where the
+     *                 profile states no exclusion)
+     * @param excluded the proposed items the council excluded: out of every unit's scale
+     */
+    public record Result(List<UnitScore> units, List<ExcludedItem> proposed, List<ExcludedItem> excluded) {
     }
 
     /** Every problem in the sheets: unknown or non-leaf item codes, values out of bounds. Empty when all is well. */
@@ -53,6 +61,9 @@ public final class GroupScoring {
                     continue;
                 }
                 ItemColumns columns = entry.getValue();
+                if (!set.profile().notApplicable().stated()) {
+                    notApplicableRefused(set, columns, itemField).ifPresent(problems::add);
+                }
                 ItemScorer.problem(node, columns.self(), itemField + ".self").ifPresent(problems::add);
                 ItemScorer.problem(node, columns.appraised(), itemField + ".appraised").ifPresent(problems::add);
                 ItemScorer.problem(node, columns.finalEntry(), itemField + ".final").ifPresent(problems::add);
@@ -61,13 +72,30 @@ public final class GroupScoring {
         return problems;
     }
 
+    /** Why a not-applicable claim is refused under a profile that states no such rule, if the entry makes one. */
+    private static Optional<FieldProblem> notApplicableRefused(IndicatorSet set, ItemColumns columns,
+                                                                         String field) {
+        return Stream.of(columns.self(), columns.appraised(), columns.finalEntry())
+                .filter(entry -> entry != null && entry.notApplicable()).findFirst()
+                .map(entry -> new FieldProblem(field, notApplicableNotStated(set)));
+    }
+
+    /** The reason given wherever a unit claims an item does not apply under a profile that states no such rule. */
+    public static String notApplicableNotStated(IndicatorSet set) {
+        return "quy chế của bộ chỉ số " + set.id() + " không quy định mục không áp dụng: mục phải được chấm điểm"
+                + " (không có số liệu thì 0 điểm)";
+    }
+
     /**
-     * Scores valid sheets (see {@link #problems}). {@code exclusionShare}: an item for which fewer than this share of
-     * the reporting units it applies to have data is excluded for everyone; zero disables the rule.
+     * Scores valid sheets (see {@link #problems}). An item for which fewer than the profile's share of the reporting
+     * units it applies to have data is proposed; it is excluded for everyone only if its code is in
+     * {@code excludedByDecision} (the council's decision).
      */
-    public static Result score(IndicatorSet set, List<UnitSheet> sheets, BigDecimal exclusionShare) {
+    public static Result score(IndicatorSet set, List<UnitSheet> sheets, Set<String> excludedByDecision) {
         List<IndicatorNode> leaves = set.leaves();
-        List<ExcludedItem> excluded = excludedItems(leaves, sheets, exclusionShare);
+        var rule = set.profile().exclusion();
+        List<ExcludedItem> proposed = rule.stated() ? proposedItems(leaves, sheets, rule.belowShare()) : List.of();
+        List<ExcludedItem> excluded = proposed.stream().filter(item -> excludedByDecision.contains(item.code())).toList();
         Set<String> excludedCodes = new HashSet<>();
         excluded.forEach(item -> excludedCodes.add(item.code()));
 
@@ -75,21 +103,18 @@ public final class GroupScoring {
         for (UnitSheet sheet : sheets) {
             units.add(scoreUnit(set, sheet, excludedCodes));
         }
-        return new Result(units, excluded);
+        return new Result(units, proposed, excluded);
     }
 
-    private static List<ExcludedItem> excludedItems(List<IndicatorNode> leaves, List<UnitSheet> sheets,
+    private static List<ExcludedItem> proposedItems(List<IndicatorNode> leaves, List<UnitSheet> sheets,
                                                     BigDecimal threshold) {
         List<ExcludedItem> excluded = new ArrayList<>();
-        if (threshold == null || threshold.signum() <= 0) {
-            return excluded;
-        }
         for (IndicatorNode leaf : leaves) {
             int inScope = 0;
             int withData = 0;
             for (UnitSheet sheet : sheets) {
-                // A unit that did not report is already Yếu and last; counting it would exclude every item
-                // of a group where few reported.
+                // The platform's decision, stated in each profile: a unit that did not report is already last;
+                // counting it would propose every item of a group where few reported.
                 if (!sheet.reported()) {
                     continue;
                 }

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param topAverage        average of the {@code topCount} highest totals
  * @param bottomAverage     average of the {@code topCount} lowest totals
  * @param gap               {@code topAverage - bottomAverage}
+ * @param bandCounts        units per band; empty where the profile states no bands
  */
 public record GroupStatistics(int unitCount, int reportedCount, Map<String, BigDecimal> subtotalAverages,
                               BigDecimal averageTotal, BigDecimal averageScaledTotal, int topCount,

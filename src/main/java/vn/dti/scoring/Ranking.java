@@ -1,5 +1,7 @@
 package vn.dti.scoring;
 
+import vn.dti.indicator.RegulationProfile;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Ranks the scored units of one group (Sở; huyện; the xã of one huyện) by total, highest first (000 Điều 9.1),
- * bands them (Điều 9.2) and computes the group's published statistics (004).
+ * Ranks the scored units of one group (Sở; huyện; the xã of one huyện) by total, highest first (000 Điều 9.1;
+ * 002 III.2.d), bands them where the profile states bands (000 Điều 9.2) and computes the group's published
+ * statistics (004).
  */
 public final class Ranking {
 
@@ -25,10 +28,11 @@ public final class Ranking {
 
     /**
      * @param topLevelCodes the codes whose subtotals are averaged (the set's top-level nodes)
-     * @param scale         the set's scale, to which totals are brought back when items do not apply
+     * @param scale         the set's scale, to which totals are brought back under {@code RESCALE}
      */
     public static Result rank(List<UnitScore> scores, List<String> topLevelCodes, BigDecimal scale,
-                              BandThresholds thresholds) {
+                              RankingRules rules) {
+        boolean rescale = rules.notApplicable() == RegulationProfile.NotApplicableTreatment.RESCALE;
         List<RankedUnit> reported = new ArrayList<>();
         List<UnitScore> notReported = new ArrayList<>();
         for (UnitScore score : scores) {
@@ -38,9 +42,9 @@ public final class Ranking {
             }
             BigDecimal percent = score.applicableMax().signum() == 0 ? BigDecimal.ZERO
                     : score.total().multiply(HUNDRED).divide(score.applicableMax(), ItemScorer.PRECISION);
-            BigDecimal scaled = score.applicableMax().signum() == 0 ? BigDecimal.ZERO
+            BigDecimal ranked = !rescale ? score.total() : score.applicableMax().signum() == 0 ? BigDecimal.ZERO
                     : score.total().multiply(scale).divide(score.applicableMax(), ItemScorer.PRECISION);
-            reported.add(new RankedUnit(0, score, percent, scaled, thresholds.bandOf(percent)));
+            reported.add(new RankedUnit(0, score, percent, ranked, rules.banded() ? rules.bands().bandOf(percent) : null));
         }
         // Stable sort: units with equal totals keep the order they were given in.
         reported.sort(Comparator.comparing(RankedUnit::scaledTotal).reversed());
@@ -54,13 +58,14 @@ public final class Ranking {
         }
         int lastRank = reported.size() + 1;
         for (UnitScore score : notReported) {
-            ranked.add(new RankedUnit(lastRank, score, null, null, Band.YEU));
+            // Yếu for not reporting is part of the bands' rule (000 Điều 9.2.e)
+            ranked.add(new RankedUnit(lastRank, score, null, null, rules.banded() ? Band.YEU : null));
         }
-        return new Result(ranked, statistics(ranked, reported, topLevelCodes));
+        return new Result(ranked, statistics(ranked, reported, topLevelCodes, rules.banded()));
     }
 
     private static GroupStatistics statistics(List<RankedUnit> all, List<RankedUnit> reported,
-                                              List<String> topLevelCodes) {
+                                              List<String> topLevelCodes, boolean banded) {
         int count = all.size();
         Map<String, BigDecimal> subtotalAverages = new LinkedHashMap<>();
         for (String code : topLevelCodes) {
@@ -84,10 +89,12 @@ public final class Ranking {
         BigDecimal top = averageOfScaled(reported.subList(0, topCount));
         BigDecimal bottom = averageOfScaled(reported.subList(reported.size() - topCount, reported.size()));
         Map<Band, Integer> bands = new EnumMap<>(Band.class);
-        for (Band band : Band.values()) {
-            bands.put(band, 0);
+        if (banded) {
+            for (Band band : Band.values()) {
+                bands.put(band, 0);
+            }
+            all.forEach(unit -> bands.merge(unit.band(), 1, Integer::sum));
         }
-        all.forEach(unit -> bands.merge(unit.band(), 1, Integer::sum));
         return new GroupStatistics(count, reported.size(), subtotalAverages, average(totalSum, count),
                 average(scaledSum, count), topCount, top, bottom,
                 top == null ? null : top.subtract(bottom), bands);

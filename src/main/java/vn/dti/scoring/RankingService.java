@@ -11,7 +11,6 @@ import vn.dti.unit.Province;
 import vn.dti.unit.Unit;
 import vn.dti.unit.UnitCatalog;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,8 +23,6 @@ import java.util.Set;
 @Service
 class RankingService {
 
-    static final BigDecimal DEFAULT_EXCLUSION_SHARE = new BigDecimal("0.5");
-
     private final IndicatorSetCatalog indicatorSets;
     private final UnitCatalog units;
 
@@ -37,7 +34,7 @@ class RankingService {
     record GroupResult(String groupCode, String groupName, GroupScoring.Result scoring, Ranking.Result ranking) {
     }
 
-    record Result(IndicatorSet set, Province province, BigDecimal exclusionShare, List<GroupResult> groups) {
+    record Result(IndicatorSet set, Province province, List<GroupResult> groups) {
     }
 
     Result rank(ScoreSheetRequest request) {
@@ -46,10 +43,7 @@ class RankingService {
         }
         IndicatorSet set = indicatorSets.get(request.indicatorSet()).orElseThrow(() ->
                 new InvalidInputException("indicatorSet", "không có bộ chỉ số " + request.indicatorSet()));
-        BigDecimal share = request.exclusionShare() == null ? DEFAULT_EXCLUSION_SHARE : request.exclusionShare();
-        if (share.signum() < 0 || share.compareTo(BigDecimal.ONE) > 0) {
-            throw new InvalidInputException("exclusionShare", "phải trong khoảng 0 đến 1, đã nhập " + share.toPlainString());
-        }
+        Set<String> excludedByDecision = excludedByDecision(request, set);
         Province province = units.province(set.province()).orElseThrow();
         List<Unit> groupUnits = units.units(set.province(), set.level());
         List<UnitSheet> listed = sheets(request, set, groupUnits);
@@ -64,15 +58,50 @@ class RankingService {
                     UnitSheet.notReported(unit.getCode(), unit.getName())));
         }
         List<String> topLevel = set.items().stream().map(IndicatorNode::code).toList();
-        BandThresholds bands = new BandThresholds(province.getBandGood(), province.getBandFair(),
-                province.getBandAverage());
+        RankingRules rules = RankingRules.of(set.profile());
         List<GroupResult> groups = new ArrayList<>();
         grouped.forEach((group, sheets) -> {
-            GroupScoring.Result scoring = GroupScoring.score(set, sheets, share);
+            GroupScoring.Result scoring = GroupScoring.score(set, sheets, excludedByDecision);
             groups.add(new GroupResult(group, groupName(group, set.level()), scoring,
-                    Ranking.rank(scoring.units(), topLevel, set.scale(), bands)));
+                    Ranking.rank(scoring.units(), topLevel, set.scale(), rules)));
         });
-        return new Result(set, province, share, groups);
+        return new Result(set, province, groups);
+    }
+
+    /**
+     * The items the council decided to exclude, each with its reason. Only a profile that allows exclusion takes
+     * decisions; an item not proposed is left in (the result lists what was proposed).
+     */
+    private static Set<String> excludedByDecision(ScoreSheetRequest request, IndicatorSet set) {
+        Set<String> excluded = new HashSet<>();
+        if (request.exclusions() == null || request.exclusions().isEmpty()) {
+            return excluded;
+        }
+        if (!set.profile().exclusion().stated()) {
+            throw new InvalidInputException("exclusions", "quy chế của bộ chỉ số " + set.id()
+                    + " không quy định loại trừ tiêu chí: không có quyết định loại trừ nào");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < request.exclusions().size(); i++) {
+            ScoreSheetRequest.ExclusionRequest decision = request.exclusions().get(i);
+            String field = "exclusions[" + i + "]";
+            if (decision.item() == null || set.find(decision.item()).filter(IndicatorNode::isLeaf).isEmpty()) {
+                problems.add(new FieldProblem(field + ".item", "không có mục lá mã " + decision.item()
+                        + " trong bộ chỉ số " + set.id()));
+            }
+            if (decision.reason() == null || decision.reason().isBlank()) {
+                problems.add(new FieldProblem(field + ".reason", "quyết định loại trừ hay giữ tiêu chí phải nêu lý do"));
+            }
+            if (decision.exclude() == null) {
+                problems.add(new FieldProblem(field + ".exclude", "bắt buộc: true (loại trừ) hoặc false (giữ)"));
+            } else if (decision.exclude()) {
+                excluded.add(decision.item());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return excluded;
     }
 
     private List<UnitSheet> sheets(ScoreSheetRequest request, IndicatorSet set, List<Unit> groupUnits) {

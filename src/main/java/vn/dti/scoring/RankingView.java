@@ -3,6 +3,7 @@ package vn.dti.scoring;
 import vn.dti.framework.VietnameseFormat;
 import vn.dti.indicator.IndicatorNode;
 import vn.dti.indicator.IndicatorSet;
+import vn.dti.indicator.RegulationProfile;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,22 +11,26 @@ import java.util.List;
 import java.util.Map;
 
 /** The ranking as the API returns it: exact numbers, and beside each the text people read (decimal comma, "-"). */
-record RankingView(String indicatorSet, String province, String level, BigDecimal scale, BigDecimal exclusionShare,
+record RankingView(String indicatorSet, String province, String level, BigDecimal scale, RegulationProfile profile,
                    List<GroupView> groups) {
 
     static RankingView of(RankingService.Result result) {
         IndicatorSet set = result.set();
         Map<String, IndicatorNode> nodes = set.nodesByCode();
         return new RankingView(set.id(), result.province().getName(), set.level().label(), set.scale(),
-                result.exclusionShare(),
-                result.groups().stream().map(group -> GroupView.of(group, set, nodes)).toList());
+                set.profile(), result.groups().stream().map(group -> GroupView.of(group, set, nodes)).toList());
     }
 
-    record GroupView(String groupCode, String groupName, List<ExcludedItem> excludedItems,
-                     StatisticsView statistics, List<UnitView> units) {
+    /**
+     * @param proposedExclusions items below the profile's share, for the council to decide on
+     * @param excludedItems      those the council excluded
+     */
+    record GroupView(String groupCode, String groupName, List<ExcludedItem> proposedExclusions,
+                     List<ExcludedItem> excludedItems, StatisticsView statistics, List<UnitView> units) {
 
         static GroupView of(RankingService.GroupResult group, IndicatorSet set, Map<String, IndicatorNode> nodes) {
-            return new GroupView(group.groupCode(), group.groupName(), group.scoring().excluded(),
+            return new GroupView(group.groupCode(), group.groupName(), group.scoring().proposed(),
+                    group.scoring().excluded(),
                     StatisticsView.of(group.ranking().statistics(), nodes),
                     group.ranking().units().stream().map(unit -> UnitView.of(unit, nodes)).toList());
         }
@@ -45,7 +50,8 @@ record RankingView(String indicatorSet, String province, String level, BigDecima
             return new UnitView(unit.rank(), score.unitCode(), score.unitName(), score.reported(), score.total(),
                     VietnameseFormat.score(score.total()), score.applicableMax(), unit.percent(),
                     VietnameseFormat.percent(unit.percent()), unit.scaledTotal(),
-                    VietnameseFormat.score(unit.scaledTotal()), unit.band().name(), unit.band().label(), subtotals,
+                    VietnameseFormat.score(unit.scaledTotal()), unit.band() == null ? null : unit.band().name(),
+                    unit.band() == null ? null : unit.band().label(), subtotals,
                     score.reported() ? score.items() : List.of());
         }
     }

@@ -3,7 +3,6 @@ package vn.dti.scoring;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -15,9 +14,15 @@ import java.util.Map;
 record ScoreSheetRequest(
         @Schema(description = "Mã phiên bản bộ chỉ số, ví dụ BN-HUYEN-2023", example = "BN-HUYEN-2023")
         String indicatorSet,
-        @Schema(description = "Loại mục khỏi xếp hạng khi tỷ lệ đơn vị có số liệu thấp hơn ngưỡng này (mặc định 0,5; 0 để tắt)")
-        BigDecimal exclusionShare,
-        List<UnitRequest> units) {
+        List<UnitRequest> units,
+        @Schema(description = "Quyết định của Hội đồng về các tiêu chí được đề xuất loại trừ (chỉ khi quy chế cho phép)")
+        List<ExclusionRequest> exclusions) {
+
+    record ExclusionRequest(
+            @Schema(description = "Mã mục lá được đề xuất loại trừ", example = "1.2") String item,
+            @Schema(description = "true: loại trừ khỏi xếp hạng; false: giữ") Boolean exclude,
+            @Schema(description = "Lý do của quyết định") String reason) {
+    }
 
     record UnitRequest(
             @Schema(description = "Mã đơn vị", example = "BN-H01") String unit,

@@ -217,7 +217,8 @@ class AuditLogTest {
         assertThat(x001).as("TN-X001's assessment").isNotZero();
         for (int points : new int[] {30, 45}) {
             assertThat(exchange("canbo.tn-x001", HttpMethod.PUT, "/api/assessments/" + x001, Map.of("items", Map.of(
-                    "1", Map.of("points", points, "evidence", List.of("Báo cáo hạ tầng.pdf")))))
+                    "1", Map.of("points", points, "evidence", List.of("Báo cáo hạ tầng.pdf"),
+                            "explanation", "Tự chấm theo báo cáo hạ tầng"))))
                     .getStatusCode().value()).isEqualTo(200);
         }
         assertThat(exchange("quantri.tn", HttpMethod.PUT, "/api/cycles/" + cycle + "/calendar", Map.of(

@@ -50,7 +50,8 @@ class RestartRecoveryTest {
                 open = assessmentOf(assessments, cycleId, "TN-X002");
                 UserTask task = taskOf(inbox, UnitAssessment.SELF_ASSESSMENT, submitted);
                 assessments.selfAssess(submitted, null, Map.of(
-                        "1", new SelfItem(null, null, null, null, new BigDecimal("30"), null, null, List.of("Báo cáo.pdf")),
+                        "1", new SelfItem(null, null, null, null, new BigDecimal("30"), null, "Tự chấm theo báo cáo",
+                                List.of("Báo cáo.pdf")),
                         "2", new SelfItem(true, null, null, null, null, null, "Có trang thông tin", null)),
                         OFFICER, first.getBean(EngineClock.class).now());
                 inbox.complete(task.key(), Map.of());

@@ -40,7 +40,8 @@ class UnitAssessmentProcessTest {
 
     static Map<String, Object> goodSheet() {
         return Map.of("generalInfo", Map.of("name", "UBND xã Một A"), "items", Map.of(
-                "1", Map.of("points", 50, "evidence", List.of("Báo cáo số 12/BC-UBND.pdf")),
+                "1", Map.of("points", 50, "evidence", List.of("Báo cáo số 12/BC-UBND.pdf"),
+                        "explanation", "Tự chấm theo Báo cáo số 12/BC-UBND"),
                 "2", Map.of("met", true, "explanation", "Trang thông tin tại mota.tn.gov.vn")));
     }
 

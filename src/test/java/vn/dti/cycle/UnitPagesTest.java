@@ -259,7 +259,8 @@ class UnitPagesTest {
         String officer = "canbo." + unit.toLowerCase();
         JsonNode task = support.awaitTask(officer, UnitAssessment.SELF_ASSESSMENT, forAssessment(assessment));
         support.ok(officer, HttpMethod.PUT, "/api/assessments/" + assessment, Map.of("items", Map.of(
-                "1", Map.of("points", 50, "evidence", List.of("Báo cáo hạ tầng.pdf")),
+                "1", Map.of("points", 50, "evidence", List.of("Báo cáo hạ tầng.pdf"),
+                        "explanation", "Tự chấm theo báo cáo hạ tầng"),
                 "2", Map.of("met", true, "explanation", "Có trang thông tin điện tử"))));
         support.complete(officer, task, Map.of());
         support.awaitAssessmentStatus(officer, assessment, "SUBMITTED");

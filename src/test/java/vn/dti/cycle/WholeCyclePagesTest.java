@@ -109,7 +109,8 @@ class WholeCyclePagesTest {
         // The other unit submits through the API; the appraisal opens after the deadline.
         JsonNode other = support.awaitTask(OTHER_OFFICER, UnitAssessment.SELF_ASSESSMENT, forAssessment(x002));
         support.ok(OTHER_OFFICER, HttpMethod.PUT, "/api/assessments/" + x002, Map.of("items", Map.of(
-                "1", Map.of("points", 30, "evidence", List.of("Báo cáo hạ tầng số.pdf")),
+                "1", Map.of("points", 30, "evidence", List.of("Báo cáo hạ tầng số.pdf"),
+                        "explanation", "Tự chấm theo báo cáo hạ tầng số"),
                 "2", Map.of("met", true, "explanation", "Trang thông tin điện tử của xã đang hoạt động"))));
         support.complete(OTHER_OFFICER, other, Map.of());
         support.awaitAssessmentStatus(OTHER_OFFICER, x002, "SUBMITTED");

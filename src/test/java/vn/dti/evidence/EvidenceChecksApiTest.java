@@ -77,8 +77,13 @@ class EvidenceChecksApiTest {
 
         assertThat(result.get("unit").asText()).isEqualTo("BN-S01");
         assertThat(summary(result)).containsExactly(
+                // Bắc Ninh requires a file (002 II.2.c): 4.3's explanation does not replace one
                 "NO_EVIDENCE blocking [1.1] Mục 1.1 (Lãnh đạo đơn vị là Trưởng Ban chỉ đạo CĐS của đơn vị): có điểm"
-                        + " nhưng chưa có tài liệu kiểm chứng hoặc giải trình bằng văn bản.",
+                        + " nhưng chưa có tài liệu kiểm chứng (tệp đã tải lên); quy chế (QĐ 1187/QĐ-UBND (002), mục"
+                        + " II.2.c) không nhận giải trình thay tài liệu kiểm chứng.",
+                "NO_EVIDENCE blocking [4.3] Mục 4.3 (Tỷ lệ CBCCVC được bồi dưỡng, tập huấn cơ bản về CĐS): có điểm"
+                        + " nhưng chưa có tài liệu kiểm chứng (tệp đã tải lên); quy chế (QĐ 1187/QĐ-UBND (002), mục"
+                        + " II.2.c) không nhận giải trình thay tài liệu kiểm chứng.",
                 "EVIDENCE_OUTSIDE_PERIOD [1.5] Tài liệu «qd-cu.pdf» (số 12/QĐ-BQL) đề ngày 04/05/" + (year - 2)
                         + ", ngoài kỳ số liệu 01/10/" + (year - 1) + " – 30/09/" + year + ".",
                 "SHARED_FILE [6.4] Tài liệu «bao-cao-6-4.pdf» cũng là tài liệu kiểm chứng của 1 đơn vị khác: cùng một"
@@ -95,7 +100,7 @@ class EvidenceChecksApiTest {
 
         assertThat(summary(result)).contains("SHARED_FILE [6.4] Tài liệu «bao-cao-6-4.pdf» cũng là tài liệu kiểm"
                 + " chứng của Ban Quản lý các khu công nghiệp: cùng một tệp (trùng nội dung).");
-        assertThat(ok("chutich.bn").get("checks")).hasSize(5);
+        assertThat(ok("chutich.bn").get("checks")).hasSize(6);
     }
 
     @Test

@@ -14,6 +14,8 @@ import vn.dti.indicator.IndicatorSet;
 import vn.dti.indicator.ItemKind;
 import vn.dti.indicator.Level;
 import vn.dti.indicator.NodeType;
+import vn.dti.indicator.RegulationProfile;
+import vn.dti.indicator.RegulationProfile.NotApplicableTreatment;
 import vn.dti.scoring.ItemEntry;
 
 import java.math.BigDecimal;
@@ -28,7 +30,10 @@ import static org.assertj.core.api.Assertions.tuple;
 /** Each check on small hand-made cases: a finding where there should be one, none where there should not. */
 class EvidenceChecksTest {
 
-    /** 1.1 yes/no 20, 1.2 points 10; 2.1 ratio 30 (staff trained), 2.2 and 2.3 ratios 20 (systems). */
+    /**
+     * 1.1 yes/no 20, 1.2 points 10; 2.1 ratio 30 (staff trained), 2.2 and 2.3 ratios 20 (systems). Kon Tum's
+     * evidence rule (000 Điều 6.2: a file or a written explanation) and not-applicable items (Điều 6.3).
+     */
     private static final IndicatorSet SET = new IndicatorSet("T", Level.SO, "1", LocalDate.of(2024, 1, 1), null,
             new BigDecimal("100"), true, List.of(), List.of(
             new IndicatorNode("1", "Nhận thức số", NodeType.MAIN, new BigDecimal("30"), null, null, List.of(
@@ -37,9 +42,15 @@ class EvidenceChecksTest {
             new IndicatorNode("2", "Nhân lực số", NodeType.MAIN, new BigDecimal("70"), null, null, List.of(
                     leaf("2.1", "Tỷ lệ CBCCVC được tập huấn", "30", ItemKind.RATIO),
                     leaf("2.2", "Hệ thống được phê duyệt cấp độ", "20", ItemKind.RATIO),
-                    leaf("2.3", "Hệ thống được bảo vệ", "20", ItemKind.RATIO)))));
+                    leaf("2.3", "Hệ thống được bảo vệ", "20", ItemKind.RATIO)))),
+            new RegulationProfile(new RegulationProfile.Bands(RegulationProfile.NOT_STATED, null, null, null),
+                    new RegulationProfile.NotApplicable("000 Điều 6.3", NotApplicableTreatment.DEDUCT, false),
+                    new RegulationProfile.Evidence("000 Điều 6.2", RegulationProfile.EvidencePolicy.FILE_OR_EXPLANATION),
+                    new RegulationProfile.Exclusion(RegulationProfile.NOT_STATED, null, null), List.of()));
     private static final LocalDate START = LocalDate.of(2022, 10, 1);
     private static final LocalDate END = LocalDate.of(2023, 9, 30);
+
+    private static final String TYPED = " (tài liệu kiểm chứng là tệp đã tải lên, không phải tên gõ vào)";
 
     private final Map<String, Entered> items = new HashMap<>();
     private List<Link> links = List.of();
@@ -49,21 +60,20 @@ class EvidenceChecksTest {
 
     @Test
     void aScoreWithNeitherEvidenceNorExplanationBlocks() {
-        items.put("1.1", new Entered(ItemEntry.yes(), null, List.of()));
-        items.put("1.2", new Entered(ItemEntry.points("5"), "  ", List.of()));
+        items.put("1.1", new Entered(ItemEntry.yes(), null));
+        items.put("1.2", new Entered(ItemEntry.points("5"), "  "));
 
         assertThat(findings()).containsExactly(
                 new Finding(Code.NO_EVIDENCE, true, "Mục 1.1 (Có Ban chỉ đạo): có điểm nhưng chưa có tài liệu kiểm"
-                        + " chứng hoặc giải trình bằng văn bản.", List.of("1.1")),
+                        + " chứng hoặc giải trình bằng văn bản" + TYPED + ".", List.of("1.1")),
                 new Finding(Code.NO_EVIDENCE, true, "Mục 1.2 (Văn bản chỉ đạo): có điểm nhưng chưa có tài liệu kiểm"
-                        + " chứng hoặc giải trình bằng văn bản.", List.of("1.2")));
+                        + " chứng hoặc giải trình bằng văn bản" + TYPED + ".", List.of("1.2")));
     }
 
     @Test
-    void anExplanationADocumentNameOrAStoredFileIsSupport() {
-        items.put("1.1", new Entered(ItemEntry.yes(), "Quyết định thành lập Ban chỉ đạo đang chờ ký", List.of()));
-        items.put("1.2", new Entered(ItemEntry.points("5"), null, List.of("Chỉ thị 01.pdf")));
-        items.put("2.1", new Entered(ItemEntry.ratio("8", "10"), null, List.of()));
+    void anExplanationOrAStoredFileIsSupport() {
+        items.put("1.1", new Entered(ItemEntry.yes(), "Quyết định thành lập Ban chỉ đạo đang chờ ký"));
+        items.put("2.1", new Entered(ItemEntry.ratio("8", "10"), null));
         links = List.of(new Link("f1", "2.1", "danh-sach.xlsx", null, LocalDate.of(2023, 5, 1)));
 
         assertThat(findings()).isEmpty();
@@ -71,17 +81,17 @@ class EvidenceChecksTest {
 
     @Test
     void noScoreNeedsNoSupport() {
-        items.put("1.1", new Entered(ItemEntry.no(), null, List.of()));
-        items.put("1.2", new Entered(ItemEntry.points("0"), null, List.of()));
-        items.put("2.1", new Entered(ItemEntry.notApplicableEntry(), null, List.of()));
+        items.put("1.1", new Entered(ItemEntry.no(), null));
+        items.put("1.2", new Entered(ItemEntry.points("0"), null));
+        items.put("2.1", new Entered(ItemEntry.notApplicableEntry(), "Chưa được giao nhiệm vụ tập huấn"));
 
         assertThat(findings()).isEmpty();
     }
 
     @Test
     void evidenceDatedOutsideTheDataPeriodIsSuspect() {
-        items.put("1.1", new Entered(ItemEntry.yes(), null, List.of()));
-        items.put("1.2", new Entered(ItemEntry.points("5"), null, List.of()));
+        items.put("1.1", new Entered(ItemEntry.yes(), null));
+        items.put("1.2", new Entered(ItemEntry.points("5"), null));
         links = List.of(
                 new Link("old", "1.2", "qd-cu.pdf", "12/QĐ-UBND", LocalDate.of(2022, 9, 30)),
                 new Link("old", "1.1", "qd-cu.pdf", "12/QĐ-UBND", LocalDate.of(2022, 9, 30)),
@@ -99,7 +109,7 @@ class EvidenceChecksTest {
 
     @Test
     void theSameFileInAnotherUnitsEvidence() {
-        items.put("1.1", new Entered(ItemEntry.yes(), null, List.of()));
+        items.put("1.1", new Entered(ItemEntry.yes(), null));
         links = List.of(new Link("f1", "1.1", "qd-bcd.pdf", null, null),
                 new Link("f2", "1.1", "kh.pdf", null, null),
                 new Link("f3", "1.1", "bc.pdf", null, null),
@@ -119,9 +129,9 @@ class EvidenceChecksTest {
 
     @Test
     void aRatioAboveOne() {
-        items.put("2.1", new Entered(ItemEntry.ratio("120", "100"), "danh sách kèm theo", List.of()));
-        items.put("2.2", new Entered(ItemEntry.percent("112.5"), "theo báo cáo", List.of()));
-        items.put("2.3", new Entered(ItemEntry.ratio("4", "4"), "theo báo cáo", List.of()));
+        items.put("2.1", new Entered(ItemEntry.ratio("120", "100"), "danh sách kèm theo"));
+        items.put("2.2", new Entered(ItemEntry.percent("112.5"), "theo báo cáo"));
+        items.put("2.3", new Entered(ItemEntry.ratio("4", "4"), "theo báo cáo"));
 
         assertThat(findings()).containsExactly(
                 new Finding(Code.RATIO_ABOVE_ONE, false, "Mục 2.1 (Tỷ lệ CBCCVC được tập huấn): tử số 120 lớn hơn"
@@ -139,9 +149,9 @@ class EvidenceChecksTest {
                         List.of(term("2.2", Part.NUMERATOR)), "Hệ thống được bảo vệ nhiều hơn hệ thống được duyệt"),
                 new ConsistencyRule(List.of(term("2.3", Part.DENOMINATOR)), Relation.EQUAL,
                         List.of(term("2.2", Part.DENOMINATOR)), "Hai mẫu số của cùng các hệ thống khác nhau"));
-        items.put("2.1", new Entered(ItemEntry.ratio("80", "130"), "danh sách", List.of()));
-        items.put("2.2", new Entered(ItemEntry.ratio("3", "5"), "danh sách", List.of()));
-        items.put("2.3", new Entered(ItemEntry.ratio("4", "6"), "danh sách", List.of()));
+        items.put("2.1", new Entered(ItemEntry.ratio("80", "130"), "danh sách"));
+        items.put("2.2", new Entered(ItemEntry.ratio("3", "5"), "danh sách"));
+        items.put("2.3", new Entered(ItemEntry.ratio("4", "6"), "danh sách"));
         generalInfo = Map.of("civilServants", 100, "publicEmployees", "20");
 
         assertThat(findings()).containsExactly(
@@ -162,14 +172,14 @@ class EvidenceChecksTest {
                         List.of(term("2.2", Part.NUMERATOR)), "nhiều hơn"),
                 new ConsistencyRule(List.of(term("2.3", Part.DENOMINATOR)), Relation.EQUAL,
                         List.of(term("2.2", Part.DENOMINATOR)), "khác nhau"));
-        items.put("2.1", new Entered(ItemEntry.ratio("80", "130"), "danh sách", List.of()));
-        items.put("2.2", new Entered(ItemEntry.percent("60"), "danh sách", List.of()));
-        items.put("2.3", new Entered(ItemEntry.ratio("4", "6"), "danh sách", List.of()));
+        items.put("2.1", new Entered(ItemEntry.ratio("80", "130"), "danh sách"));
+        items.put("2.2", new Entered(ItemEntry.percent("60"), "danh sách"));
+        items.put("2.3", new Entered(ItemEntry.ratio("4", "6"), "danh sách"));
         generalInfo = Map.of("civilServants", 100, "publicEmployees", "không rõ");
 
         assertThat(findings()).isEmpty();
 
-        items.put("2.2", new Entered(ItemEntry.ratio("4", "6"), "danh sách", List.of()));
+        items.put("2.2", new Entered(ItemEntry.ratio("4", "6"), "danh sách"));
         generalInfo = Map.of("civilServants", 100, "publicEmployees", "1.250");
 
         assertThat(findings()).isEmpty();

@@ -9,14 +9,9 @@ import org.openqa.selenium.WebDriverException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
 import vn.dti.framework.Browser;
 
 import java.io.IOException;
@@ -204,16 +199,6 @@ class IndicatorSetPagesTest {
     }
 
     private ResponseEntity<JsonNode> post(String user, String yaml) {
-        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("file", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "bo-chi-so.yaml";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        TestRestTemplate client = user == null ? http : http.withBasicAuth(user, "thu-nghiem");
-        return client.postForEntity("/api/indicator-sets", new HttpEntity<>(body, headers), JsonNode.class);
+        return SetUpload.post(http, user, "bo-chi-so.yaml", yaml);
     }
 }

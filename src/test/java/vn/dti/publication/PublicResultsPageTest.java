@@ -231,8 +231,8 @@ class PublicResultsPageTest {
         UserTask task = task(ProcessModel.UnitAssessment.SELF_ASSESSMENT, "assessmentId", assessment);
         DtiUser officer = new DtiUser("canbo." + unit.toLowerCase(), Role.UNIT_OFFICER, unit, "TN");
         assessments.selfAssess(assessment, Map.of(), Map.of(
-                "1", new SelfItem(null, null, null, null, new BigDecimal(points), null, null,
-                        List.of("Báo cáo hạ tầng số.pdf")),
+                "1", new SelfItem(null, null, null, null, new BigDecimal(points), null,
+                        "Tự chấm theo báo cáo hạ tầng số", List.of("Báo cáo hạ tầng số.pdf")),
                 "2", new SelfItem(true, null, null, null, null, null, "Có trang thông tin điện tử của xã", null)),
                 officer, clock.now());
         inbox.complete(task.key(), Map.of("completedBy", officer.username()));

@@ -18,7 +18,7 @@ import vn.dti.indicator.Level;
 import vn.dti.publication.PublishedResults.Column;
 import vn.dti.publication.ResultsVerifier.Verification;
 import vn.dti.publication.ResultsVerifier.VerifiedRow;
-import vn.dti.scoring.BandThresholds;
+import vn.dti.scoring.RankingRules;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -49,11 +49,12 @@ class PublishedDocumentsTest {
                 "QUYẾT ĐỊNH\nCông bố và xếp hạng Chỉ số chuyển đổi số của cơ quan nhà nước\n"
                         + "trên địa bàn tỉnh Đắk Lắk năm 2021",
                 "Căn cứ Bộ chỉ số DLK-HUYEN-2021 ban hành kèm theo Quyết định số 2425/QĐ-UBND ngày 01/09/2021;",
-                "TT\tĐơn vị\tChính quyền số\tKinh tế số\tXã hội số\tTổng điểm\tXếp loại\tXếp hạng\n",
-                "1\tUBND huyện Krông Pắc\t153,97\t69,31\t57,94\t281,22\tTrung bình\t1\n",
-                "15\tUBND huyện M'Drắk\t-\t-\t-\t-\tYếu\t15\n",
+                // 004 has no band column: Đắk Lắk's profile states no bands
+                "TT\tĐơn vị\tChính quyền số\tKinh tế số\tXã hội số\tTổng điểm\tXếp hạng\n",
+                "1\tUBND huyện Krông Pắc\t153,97\t69,31\t57,94\t281,22\t1\n",
+                "15\tUBND huyện M'Drắk\t-\t-\t-\t-\t15\n",
                 // 004 prints 30,42 for Xã hội số; the 15 huyện give 31,45 (README, Seed004RankingTest)
-                "\tGiá trị trung bình\t101,25\t29,64\t31,45\t162,33\t\t\n",
+                "\tGiá trị trung bình\t101,25\t29,64\t31,45\t162,33\t\n",
                 "Nơi nhận:\n- Như Điều 3;", "- Lưu: VT.\n\nCHỦ TỊCH\n");
     }
 
@@ -61,8 +62,8 @@ class PublishedDocumentsTest {
     void theSoDraftPrintsTotalsOnlyWith004sStatistics() {
         String text = DecisionDraft.of(seed004(Level.SO), Seed004.set(Level.SO)).text();
 
-        assertThat(text).contains("TT\tĐơn vị\tTổng điểm\tXếp loại\tXếp hạng\n",
-                "1\tSở Nông nghiệp và Phát triển nông thôn\t162,08\t", "\tGiá trị trung bình\t128,20\t\t\n",
+        assertThat(text).contains("TT\tĐơn vị\tTổng điểm\tXếp hạng\n",
+                "1\tSở Nông nghiệp và Phát triển nông thôn\t162,08\t1\n", "\tGiá trị trung bình\t128,20\t\n",
                 // 004: "152.02 điểm … 110.46 điểm … 41.56 điểm", with the decimal comma it should have had
                 "Điểm trung bình của 3 đơn vị đứng đầu là 152,02 điểm, của 3 đơn vị thấp điểm nhất là 110,46 điểm;"
                         + " chênh lệch 41,56 điểm.");
@@ -93,10 +94,10 @@ class PublishedDocumentsTest {
             XWPFTable ranking = document.getTables().get(1);
             assertThat(ranking.getRows()).hasSize(17);
             assertThat(cells(ranking, 1)).containsExactly("1", "UBND huyện Krông Pắc", "153,97", "69,31", "57,94",
-                    "281,22", "Trung bình", "1");
-            assertThat(cells(ranking, 15)).containsExactly("15", "UBND huyện M'Drắk", "-", "-", "-", "-", "Yếu", "15");
+                    "281,22", "1");
+            assertThat(cells(ranking, 15)).containsExactly("15", "UBND huyện M'Drắk", "-", "-", "-", "-", "15");
             assertThat(cells(ranking, 16)).containsExactly("", "Giá trị trung bình", "101,25", "29,64", "31,45",
-                    "162,33", "", "");
+                    "162,33", "");
 
             XWPFTable closing = document.getTables().get(2);
             assertThat(closing.getRow(0).getCell(0).getText()).startsWith("Nơi nhận:").contains("- Như Điều 3;");
@@ -125,8 +126,9 @@ class PublishedDocumentsTest {
                     .endsWith("Đắk Lắk, ngày 04 tháng 5 năm 2022"));
             assertThat(lines).contains("QUYẾT ĐỊNH", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "QUYẾT ĐỊNH:");
             assertThat(lines).anySatisfy(line -> assertThat(line)
-                    .isEqualTo("1 UBND huyện Krông Pắc 153,97 69,31 57,94 281,22 Trung bình 1"));
-            assertThat(lines).anySatisfy(line -> assertThat(line).isEqualTo("15 UBND huyện M'Drắk - - - - Yếu 15"));
+                    .isEqualTo("1 UBND huyện Krông Pắc 153,97 69,31 57,94 281,22 1"));
+            assertThat(lines).anySatisfy(line -> assertThat(line).isEqualTo("15 UBND huyện M'Drắk - - - - 15"));
+            assertThat(text).doesNotContain("Xếp loại", "Trung bình 1", "Yếu");
             assertThat(lines).anySatisfy(line -> assertThat(line)
                     .isEqualTo("Giá trị trung bình 101,25 29,64 31,45 162,33"));
             assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Nơi nhận:").endsWith("CHỦ TỊCH"));
@@ -159,18 +161,18 @@ class PublishedDocumentsTest {
 
             Row header = sheet.getRow(4);
             assertThat(texts(header, vietnamese)).containsExactly("Xếp hạng", "Đơn vị", "Chính quyền số (tối đa 200)",
-                    "Kinh tế số (tối đa 95)", "Xã hội số (tối đa 125)", "Tổng điểm", "Xếp loại");
+                    "Kinh tế số (tối đa 95)", "Xã hội số (tối đa 125)", "Tổng điểm");
             Row first = sheet.getRow(5);
             assertThat(texts(first, vietnamese)).containsExactly("1", "UBND huyện Krông Pắc", "153,97", "69,31", "57,94",
-                    "281,22", "Trung bình");
+                    "281,22");
             assertThat(first.getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(first.getCell(5).getNumericCellValue()).isEqualTo(281.22);
             assertThat(first.getCell(5).getCellStyle().getDataFormatString()).isEqualTo("0.00");
             assertThat(texts(sheet.getRow(19), vietnamese)).containsExactly("15", "UBND huyện M'Drắk", "-", "-", "-",
-                    "-", "Yếu");
+                    "-");
             Row averages = sheet.getRow(20);
             assertThat(texts(averages, vietnamese)).containsExactly("", "Giá trị trung bình", "101,25", "29,64",
-                    "31,45", "162,33", "");
+                    "31,45", "162,33");
             // 31,45 is 471,74 / 15 rounded as published; the cell holds the rounded figure, not 31.4493…
             assertThat(averages.getCell(4).getNumericCellValue()).isEqualTo(31.45);
 
@@ -179,16 +181,14 @@ class PublishedDocumentsTest {
                 statistics.put(vietnamese.formatCellValue(sheet.getRow(r).getCell(1)),
                         vietnamese.formatCellValue(sheet.getRow(r).getCell(2)));
             }
-            // 281,22 of 420 is 66,96%: no huyện reaches Khá under the 90/70/50 bands; M'Drắk is Yếu
+            // no band counts: 004 publishes none
             assertThat(statistics).containsExactly(Map.entry("Số đơn vị của nhóm", "15"),
                     Map.entry("Số đơn vị báo cáo", "14"),
                     Map.entry("Trung bình 3 đơn vị đứng đầu (UBND huyện Krông Pắc, UBND thành phố Buôn Ma Thuột,"
                             + " UBND huyện Ea H'leo)", "258,18"),
                     Map.entry("Trung bình 3 đơn vị thấp điểm nhất (UBND huyện Ea Súp, UBND huyện Lắk,"
                             + " UBND huyện Krông Búk)", "116,66"),
-                    Map.entry("Chênh lệch", "141,52"),
-                    Map.entry("Số đơn vị xếp loại Tốt", "0"), Map.entry("Số đơn vị xếp loại Khá", "0"),
-                    Map.entry("Số đơn vị xếp loại Trung bình", "4"), Map.entry("Số đơn vị xếp loại Yếu", "11"));
+                    Map.entry("Chênh lệch", "141,52"));
         }
     }
 
@@ -223,6 +223,7 @@ class PublishedDocumentsTest {
                 .map(node -> new Column(node.code(), node.name(), node.points(), node.type())).toList();
         return new PublishedResults(1, "DLK", Seed004.PROVINCE_NAME, 2021, level, level.name(),
                 level == Level.SO ? "các sở, ban, ngành" : "UBND các huyện, thị xã, thành phố", DECIDED, set.id(),
-                set.scale(), BandThresholds.DEFAULT, columns, rows, verification.statistics());
+                set.scale(), RankingRules.of(set.profile()).bands(), columns, rows, verification.statistics(),
+                List.of());
     }
 }

@@ -8,7 +8,6 @@ import vn.dti.publication.ResultsVerifier.Average;
 import vn.dti.publication.ResultsVerifier.Discrepancy;
 import vn.dti.publication.ResultsVerifier.Verification;
 import vn.dti.publication.ResultsVerifier.VerifiedRow;
-import vn.dti.scoring.Band;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -53,10 +52,8 @@ class ResultsVerifierTest {
         assertThat(mDrak.publishedName()).isEqualTo("UBND huyện M'Drắk");
         assertThat(mDrak.reported()).isFalse();
         assertThat(mDrak.computedTotal()).isNull();
-        assertThat(mDrak.band()).isEqualTo(Band.YEU);
-
-        // 281,22 of 420 is 66,96%: Trung bình under the 90/70/50 bands.
-        assertThat(verification.rows().getFirst().band()).isEqualTo(Band.TRUNG_BINH);
+        // 004 publishes no band, and Đắk Lắk's profile states none: no row gets one.
+        assertThat(verification.rows()).extracting(VerifiedRow::band).containsOnlyNulls();
         assertThat(verification.statistics().reportedCount()).isEqualTo(14);
     }
 
@@ -92,9 +89,9 @@ class ResultsVerifierTest {
         assertThat(shown(verification.statistics().topAverage())).isEqualTo("152.02");
         assertThat(shown(verification.statistics().bottomAverage())).isEqualTo("110.46");
         assertThat(shown(verification.statistics().gap())).isEqualTo("41.56");
-        // 162,08 of 180 is 90,04%: the only Tốt.
-        assertThat(verification.rows()).filteredOn(row -> row.band() == Band.TOT)
-                .extracting(VerifiedRow::unitCode).containsExactly("DLK-S06");
+        // 162,08 of 180 is 90,04%, yet 004 never calls Sở Nông nghiệp "Tốt": no band at all.
+        assertThat(verification.rows()).extracting(VerifiedRow::band).containsOnlyNulls();
+        assertThat(verification.statistics().bandCounts()).isEmpty();
     }
 
     @Test

@@ -8,7 +8,6 @@ import vn.dti.indicator.IndicatorSetReader;
 import vn.dti.indicator.Level;
 import vn.dti.publication.ResultsVerifier.KnownUnit;
 import vn.dti.publication.ResultsVerifier.Verification;
-import vn.dti.scoring.BandThresholds;
 import vn.dti.unit.UnitCatalog;
 
 import java.io.IOException;
@@ -79,7 +78,7 @@ final class Seed004 {
     static Verification verify(byte[] content, Level level) {
         IndicatorSet set = set(level);
         return ResultsVerifier.verify(ResultsTableReader.read(content, set), set, PROVINCE_NAME,
-                unitsByName(level), units(level), BandThresholds.DEFAULT);
+                unitsByName(level), units(level));
     }
 
     static byte[] resource(String path) {

@@ -3,10 +3,12 @@ package vn.dti.scoring;
 import org.junit.jupiter.api.Test;
 import vn.dti.framework.FieldProblem;
 import vn.dti.indicator.IndicatorSet;
+import vn.dti.indicator.RegulationProfile;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.dti.scoring.SmallSet.SET;
@@ -15,7 +17,6 @@ import static vn.dti.scoring.SmallSet.unit;
 
 class GroupScoringTest {
 
-    private static final BigDecimal HALF = new BigDecimal("0.5");
 
     @Test
     void subtotalsAndTotalAreSumsOfItemScores() {
@@ -69,13 +70,20 @@ class GroupScoringTest {
     }
 
     @Test
-    void itemWithDataForFewerThanHalfOfTheUnitsIsExcludedForEveryone() {
-        // A.3 has data for 1 of 3 units (33%): out of the ranking, and out of every unit's scale.
+    void itemWithDataForFewerThanHalfOfTheUnitsIsProposedAndExcludedForEveryoneOnlyByDecision() {
+        // A.3 has data for 1 of 3 units (33%): proposed (003 II.2.b: "xem xét để loại trừ"), still scored.
         List<UnitSheet> sheets = List.of(full("U1"),
                 unit("U2", "A.1", ItemEntry.yes(), "A.2", ItemEntry.percent("50"), "B.1", ItemEntry.yes()),
                 unit("U3", "A.1", ItemEntry.no(), "A.2", ItemEntry.percent("10"), "B.1", ItemEntry.yes()));
 
-        GroupScoring.Result result = GroupScoring.score(SET, sheets, HALF);
+        GroupScoring.Result undecided = GroupScoring.score(SET, sheets, Set.of());
+        assertThat(undecided.proposed()).extracting(ExcludedItem::code).containsExactly("A.3");
+        assertThat(undecided.excluded()).isEmpty();
+        assertThat(undecided.units().get(0).applicableMax()).isEqualByComparingTo("100");
+        assertThat(status(undecided.units().get(1), "A.3")).isEqualTo(ItemStatus.MISSING);
+
+        // The council excludes it: out of the ranking, and out of every unit's scale.
+        GroupScoring.Result result = GroupScoring.score(SET, sheets, Set.of("A.3"));
 
         assertThat(result.excluded()).singleElement().satisfies(excluded -> {
             assertThat(excluded.code()).isEqualTo("A.3");
@@ -89,14 +97,31 @@ class GroupScoringTest {
     }
 
     @Test
-    void exactlyHalfIsEnoughAndZeroDisablesTheRule() {
+    void exactlyHalfIsEnoughAndAProfileWithoutExclusionProposesNothing() {
         List<UnitSheet> sheets = List.of(full("U1"), unit("U2", "A.1", ItemEntry.yes()));
 
-        assertThat(GroupScoring.score(SET, sheets, HALF).excluded()).isEmpty();
+        assertThat(GroupScoring.score(SET, sheets, Set.of()).proposed()).isEmpty();
         List<UnitSheet> fewer = List.of(full("U1"), unit("U2", "A.1", ItemEntry.yes()), unit("U3", "A.1", ItemEntry.no()));
-        assertThat(GroupScoring.score(SET, fewer, HALF).excluded()).extracting(ExcludedItem::code)
+        assertThat(GroupScoring.score(SET, fewer, Set.of()).proposed()).extracting(ExcludedItem::code)
                 .containsExactly("A.2", "A.3", "B.1");
-        assertThat(GroupScoring.score(SET, fewer, BigDecimal.ZERO).excluded()).isEmpty();
+        IndicatorSet silent = SmallSet.with(new RegulationProfile(SmallSet.PROFILE.bands(),
+                SmallSet.PROFILE.notApplicable(), SmallSet.PROFILE.evidence(),
+                new RegulationProfile.Exclusion(RegulationProfile.NOT_STATED, null, null), List.of()));
+        assertThat(GroupScoring.score(silent, fewer, Set.of("A.2")).proposed()).isEmpty();
+        assertThat(GroupScoring.score(silent, fewer, Set.of("A.2")).excluded()).isEmpty();
+    }
+
+    @Test
+    void aNotApplicableClaimIsRefusedWhereTheProfileStatesNoSuchRule() {
+        IndicatorSet silent = SmallSet.with(new RegulationProfile(SmallSet.PROFILE.bands(),
+                new RegulationProfile.NotApplicable(RegulationProfile.NOT_STATED, null, null),
+                SmallSet.PROFILE.evidence(), SmallSet.PROFILE.exclusion(), List.of()));
+        List<UnitSheet> sheets = List.of(unit("U1", "B.1", ItemEntry.notApplicableEntry()));
+
+        assertThat(GroupScoring.problems(silent, sheets, "units")).containsExactly(new FieldProblem("units[0].items.B.1",
+                "quy chế của bộ chỉ số T-SO-1 không quy định mục không áp dụng: mục phải được chấm điểm"
+                        + " (không có số liệu thì 0 điểm)"));
+        assertThat(GroupScoring.problems(SET, sheets, "units")).isEmpty();
     }
 
     @Test
@@ -108,7 +133,7 @@ class GroupScoringTest {
                 unit("U3", "A.1", ItemEntry.yes(), "A.2", ItemEntry.percent("50"), "A.3", ItemEntry.points("1"),
                         "B.1", ItemEntry.notApplicableEntry()));
 
-        assertThat(GroupScoring.score(SET, sheets, HALF).excluded()).isEmpty();
+        assertThat(GroupScoring.score(SET, sheets, Set.of()).proposed()).isEmpty();
     }
 
     @Test
@@ -116,7 +141,7 @@ class GroupScoringTest {
         List<UnitSheet> sheets = List.of(full("U1"), UnitSheet.notReported("U2", "Đơn vị 2"),
                 UnitSheet.notReported("U3", "Đơn vị 3"));
 
-        assertThat(GroupScoring.score(SET, sheets, HALF).excluded()).isEmpty();
+        assertThat(GroupScoring.score(SET, sheets, Set.of()).proposed()).isEmpty();
     }
 
     @Test
@@ -148,7 +173,7 @@ class GroupScoringTest {
     }
 
     private static UnitScore only(UnitSheet sheet) {
-        return GroupScoring.score(SET, List.of(sheet), BigDecimal.ZERO).units().get(0);
+        return GroupScoring.score(SET, List.of(sheet), Set.of()).units().get(0);
     }
 
     private static ItemScore item(UnitScore score, String code) {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Scores and ranks a synthetic national cycle: 63 provinces × (20 Sở + 10 huyện + 150 xã, 15 per huyện), every unit
@@ -31,7 +32,6 @@ public final class NationalCycleBenchmark {
     private static final int MEASURED_ROUNDS = 7;
     private static final long TARGET_NANOS = 2_000_000_000L;
     private static final long SEED = 20231006L;
-    private static final BigDecimal EXCLUSION_SHARE = new BigDecimal("0.5");
 
     private NationalCycleBenchmark() {
     }
@@ -102,8 +102,9 @@ public final class NationalCycleBenchmark {
             groups.add(province.huyen());
             groups.addAll(province.xaByHuyen());
             for (List<UnitSheet> group : groups) {
-                GroupScoring.Result scored = GroupScoring.score(set, group, EXCLUSION_SHARE);
-                Ranking.Result ranked = Ranking.rank(scored.units(), topLevelCodes, set.scale(), BandThresholds.DEFAULT);
+                GroupScoring.Result scored = GroupScoring.score(set, group, Set.of());
+                Ranking.Result ranked = Ranking.rank(scored.units(), topLevelCodes, set.scale(),
+                        RankingRules.of(set.profile()));
                 units += ranked.units().size();
                 for (RankedUnit unit : ranked.units()) {
                     itemScores += unit.score().items().size();

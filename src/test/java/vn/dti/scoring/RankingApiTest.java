@@ -51,18 +51,24 @@ class RankingApiTest {
         assertThat(first.get("unitName").asText()).isEqualTo("Sở Thông tin và Truyền thông");
         assertThat(first.get("rank").asInt()).isEqualTo(1);
         assertThat(first.get("totalText").asText()).isEqualTo("1000,00");
-        assertThat(first.get("bandLabel").asText()).isEqualTo("Tốt");
-        // 1.1 (20) does not apply; 6.4 is appraised at 60% of 30 = 18 instead of 30: 968 of 980
+        // 002 states no band thresholds: no band, for anyone
+        assertThat(first.get("bandLabel").isNull()).isTrue();
+        // 1.1 (20) does not apply; 6.4 is appraised at 60% of 30 = 18 instead of 30: 968 of 980, and ranked on the
+        // 968 the criteria scored give (002 III.2.d), not rescaled to 987,76
         JsonNode second = units.get(1);
         assertThat(second.get("unitName").asText()).isEqualTo("Sở Công thương");
         assertThat(second.get("totalText").asText()).isEqualTo("968,00");
         assertThat(second.get("applicableMax").decimalValue()).isEqualByComparingTo("980");
         assertThat(second.get("percentText").asText()).isEqualTo("98,78%");
-        assertThat(second.get("scaledTotalText").asText()).isEqualTo("987,76");
+        assertThat(second.get("scaledTotalText").asText()).isEqualTo("968,00");
         JsonNode last = units.get(16);
         assertThat(last.get("rank").asInt()).isEqualTo(3);
         assertThat(last.get("totalText").asText()).isEqualTo("-");
-        assertThat(last.get("bandLabel").asText()).isEqualTo("Yếu");
+        assertThat(last.get("bandLabel").isNull()).isTrue();
+        assertThat(group.get("statistics").get("bandCounts")).isEmpty();
+        JsonNode profile = response.getBody().get("profile");
+        assertThat(profile.get("bands").get("source").asText()).isEqualTo("not-stated");
+        assertThat(profile.get("notApplicable").get("source").asText()).startsWith("QĐ 1187/QĐ-UBND (002), mục III.2.d");
         assertThat(group.get("statistics").get("unitCount").asInt()).isEqualTo(17);
         assertThat(group.get("statistics").get("averageTotalText").asText()).isEqualTo("115,76");
     }
@@ -119,6 +125,27 @@ class RankingApiTest {
         assertThat(misspelt.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(misspelt.getBody().get("errors").get(0).get("field").asText())
                 .isEqualTo("units[0].items.1.3.self.pointz");
+    }
+
+    @Test
+    void exclusionIsADecisionOnlyWhereTheProfileAllowsIt() {
+        assertBadRequest(Map.of("indicatorSet", "BN-SO-2023", "units", List.of(Map.of("unit", "BN-S01")),
+                        "exclusions", List.of(Map.of("item", "1.1", "exclude", true, "reason", "ít số liệu"))),
+                "exclusions", "quy chế của bộ chỉ số BN-SO-2023 không quy định loại trừ tiêu chí: không có quyết định"
+                        + " loại trừ nào");
+        // Bắc Ninh proposes nothing, however few units have data
+        ResponseEntity<JsonNode> few = post(Map.of("indicatorSet", "BN-SO-2023", "units", List.of(
+                Map.of("unit", "BN-S01", "items", Map.of("1.1", Map.of("self", Map.of("met", true)))))));
+        assertThat(few.getBody().get("groups").get(0).get("proposedExclusions")).isEmpty();
+    }
+
+    @Test
+    void aNotApplicableClaimIsRefusedWhereTheProfileStatesNone() {
+        // Đắk Lắk's 004 states no not-applicable rule: an item is scored, 0 without data
+        assertBadRequest(Map.of("indicatorSet", "DLK-SO-2021", "units", List.of(Map.of("unit", "DLK-S01",
+                        "items", Map.of("I.1", Map.of("self", Map.of("notApplicable", true)))))),
+                "units[0].items.I.1", "quy chế của bộ chỉ số DLK-SO-2021 không quy định mục không áp dụng: mục phải"
+                        + " được chấm điểm (không có số liệu thì 0 điểm)");
     }
 
     @Test

@@ -1,12 +1,17 @@
 package vn.dti.scoring;
 
 import org.junit.jupiter.api.Test;
+import vn.dti.indicator.IndicatorSet;
+import vn.dti.indicator.RegulationProfile;
+import vn.dti.indicator.RegulationProfile.NotApplicableTreatment;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.dti.scoring.SmallSet.PROFILE;
 import static vn.dti.scoring.SmallSet.SET;
 import static vn.dti.scoring.SmallSet.unit;
 
@@ -16,7 +21,8 @@ class RankingTest {
 
     @Test
     void bandsFollowThePercentageOfTheApplicableMaximum() {
-        BandThresholds bands = BandThresholds.DEFAULT;
+        // Kon Tum's bands (000 Điều 9.2)
+        BandThresholds bands = new BandThresholds(BigDecimal.valueOf(90), BigDecimal.valueOf(70), BigDecimal.valueOf(50));
         assertThat(bands.bandOf(new BigDecimal("90"))).isEqualTo(Band.TOT);
         assertThat(bands.bandOf(new BigDecimal("89.999"))).isEqualTo(Band.KHA);
         assertThat(bands.bandOf(new BigDecimal("70"))).isEqualTo(Band.KHA);
@@ -66,6 +72,42 @@ class RankingTest {
     }
 
     @Test
+    void deductedItemsRankOnTheTotalOfTheItemsScoredSoThePrintedTotalIsTheRankedOne() {
+        // 002 III.2.d: the rank is on the total of the criteria scored. U1 scores 54 of its 60 applicable points, U2
+        // prints 85: U2 is first, and U1's ranked figure is the 54 it prints, not a rescaled 90.
+        UnitSheet partial = unit("U1", "A.1", ItemEntry.yes(), "A.2", ItemEntry.ratio("4", "5"),
+                "A.3", ItemEntry.points("10"), "B.1", ItemEntry.notApplicableEntry());
+        IndicatorSet deducting = SmallSet.with(new RegulationProfile(PROFILE.bands(),
+                new RegulationProfile.NotApplicable("QĐ 1187/QĐ-UBND, mục III.2.d", NotApplicableTreatment.DEDUCT, false),
+                PROFILE.evidence(), PROFILE.exclusion(), List.of()));
+
+        Ranking.Result result = Ranking.rank(GroupScoring.score(deducting, List.of(points("U2", 85), partial), Set.of())
+                .units(), PILLARS, deducting.scale(), RankingRules.of(deducting.profile()));
+
+        assertThat(result.units()).extracting(unit -> unit.score().unitCode() + "=" + unit.rank() + " "
+                + unit.scaledTotal().stripTrailingZeros().toPlainString()).containsExactly("U2=1 85", "U1=2 54");
+        assertThat(result.units()).allSatisfy(unit ->
+                assertThat(unit.scaledTotal()).isEqualByComparingTo(unit.score().total()));
+        // the band still reads the applicable maximum: 54 of 60 is 90%
+        assertThat(result.units().get(1).band()).isEqualTo(Band.TOT);
+    }
+
+    @Test
+    void aProfileWithoutBandsGivesNoBandEvenToAUnitThatDidNotReport() {
+        IndicatorSet unbanded = SmallSet.with(new RegulationProfile(
+                new RegulationProfile.Bands(RegulationProfile.NOT_STATED, null, null, null), PROFILE.notApplicable(),
+                PROFILE.evidence(), PROFILE.exclusion(), List.of()));
+
+        Ranking.Result result = Ranking.rank(GroupScoring.score(unbanded, List.of(points("U1", 100),
+                UnitSheet.notReported("U2", "Đơn vị 2")), Set.of()).units(), PILLARS, unbanded.scale(),
+                RankingRules.of(unbanded.profile()));
+
+        assertThat(result.units()).extracting(RankedUnit::band).containsOnlyNulls();
+        assertThat(result.units()).extracting(RankedUnit::rank).containsExactly(1, 2);
+        assertThat(result.statistics().bandCounts()).isEmpty();
+    }
+
+    @Test
     void statisticsCountAUnitThatDidNotReportAsZero() {
         Ranking.Result result = rank(points("U1", 100), points("U2", 80), points("U3", 60), points("U4", 40),
                 points("U5", 20), UnitSheet.notReported("U6", "Đơn vị 6"));
@@ -96,7 +138,7 @@ class RankingTest {
     }
 
     private static Ranking.Result rank(UnitSheet... sheets) {
-        GroupScoring.Result scored = GroupScoring.score(SET, List.of(sheets), BigDecimal.ZERO);
-        return Ranking.rank(scored.units(), PILLARS, SET.scale(), BandThresholds.DEFAULT);
+        GroupScoring.Result scored = GroupScoring.score(SET, List.of(sheets), Set.of());
+        return Ranking.rank(scored.units(), PILLARS, SET.scale(), RankingRules.of(SET.profile()));
     }
 }

@@ -63,7 +63,7 @@ class Seed004RankingTest {
         }
         scores.add(new UnitScore("M'Drắk", "UBND huyện M'Drắk", false, Map.of(), List.of(), null, set.scale()));
 
-        Ranking.Result result = Ranking.rank(scores, pillars, set.scale(), BandThresholds.DEFAULT);
+        Ranking.Result result = Ranking.rank(scores, pillars, set.scale(), RankingRules.of(set.profile()));
 
         Map<String, Integer> published = new LinkedHashMap<>();
         for (Object[] row : HUYEN) {
@@ -80,7 +80,8 @@ class Seed004RankingTest {
         // Printed as 159,99; the pillars add up to 160,01.
         assertThat(VietnameseFormat.score(result.units().get(6).score().total())).isEqualTo("160,01");
         RankedUnit last = result.units().get(14);
-        assertThat(last.band()).isEqualTo(Band.YEU);
+        // 004 publishes no band: M'Drắk is last with "-", not "Yếu"
+        assertThat(last.band()).isNull();
         assertThat(VietnameseFormat.score(last.score().total())).isEqualTo("-");
     }
 
@@ -92,7 +93,7 @@ class Seed004RankingTest {
             scores.add(pillarScore(set, (String) row[0], (String) row[1]));
         }
 
-        Ranking.Result result = Ranking.rank(scores, List.of("I"), set.scale(), BandThresholds.DEFAULT);
+        Ranking.Result result = Ranking.rank(scores, List.of("I"), set.scale(), RankingRules.of(set.profile()));
 
         Map<String, Integer> published = new LinkedHashMap<>();
         for (Object[] row : SO) {
@@ -105,9 +106,10 @@ class Seed004RankingTest {
         assertThat(VietnameseFormat.score(stats.topAverage())).isEqualTo("152,02");
         assertThat(VietnameseFormat.score(stats.bottomAverage())).isEqualTo("110,46");
         assertThat(VietnameseFormat.score(stats.gap())).isEqualTo("41,56");
-        // 162,08 of 180 is 90,04%: the only Sở in the Tốt band
-        assertThat(stats.bandCounts().get(Band.TOT)).isEqualTo(1);
-        assertThat(result.units().get(0).band()).isEqualTo(Band.TOT);
+        // 162,08 of 180 is 90,04%, but 004 never bands it: Sở Nông nghiệp is first, not "Tốt"
+        assertThat(result.units().get(0).score().unitName()).isEqualTo("Sở Nông nghiệp và Phát triển nông thôn");
+        assertThat(result.units()).extracting(RankedUnit::band).containsOnlyNulls();
+        assertThat(stats.bandCounts()).isEmpty();
     }
 
     private static UnitScore pillarScore(IndicatorSet set, String name, String... pillarScores) {

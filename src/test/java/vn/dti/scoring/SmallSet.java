@@ -5,6 +5,8 @@ import vn.dti.indicator.IndicatorSet;
 import vn.dti.indicator.ItemKind;
 import vn.dti.indicator.Level;
 import vn.dti.indicator.NodeType;
+import vn.dti.indicator.RegulationProfile;
+import vn.dti.indicator.RegulationProfile.NotApplicableTreatment;
 import vn.dti.indicator.SourceDecision;
 
 import java.math.BigDecimal;
@@ -14,20 +16,33 @@ import java.util.Map;
 
 /**
  * A hand-made set on a 100-point scale, small enough to check every figure by hand:
- * A (60) = A.1 yes/no 20 + A.2 ratio 30 + A.3 points 10; B (40) = B.1 yes/no 40.
+ * A (60) = A.1 yes/no 20 + A.2 ratio 30 + A.3 points 10; B (40) = B.1 yes/no 40. Its profile states every rule:
+ * Kon Tum's bands 90/70/50, not-applicable items rescaled, exclusion proposed below half.
  */
 final class SmallSet {
 
-    static final IndicatorSet SET = new IndicatorSet("T", Level.SO, "1", LocalDate.of(2024, 1, 1),
-            new SourceDecision(null, null, "thử", null), new BigDecimal("100"), true, List.of(), List.of(
-            node("A", NodeType.PILLAR, "60", null,
-                    leaf("A.1", "20", ItemKind.YES_NO), leaf("A.2", "30", ItemKind.RATIO),
-                    leaf("A.3", "10", ItemKind.POINTS)),
-            node("B", NodeType.PILLAR, "40", null, leaf("B.1", "40", ItemKind.YES_NO))));
+    static final RegulationProfile PROFILE = new RegulationProfile(
+            new RegulationProfile.Bands("Quy chế thử, Điều 9.2", BigDecimal.valueOf(90), BigDecimal.valueOf(70),
+                    BigDecimal.valueOf(50)),
+            new RegulationProfile.NotApplicable("Quy chế thử, Điều 6.3", NotApplicableTreatment.RESCALE, false),
+            new RegulationProfile.Evidence("Quy chế thử, Điều 6.2", RegulationProfile.EvidencePolicy.FILE_OR_EXPLANATION),
+            new RegulationProfile.Exclusion("Quy chế thử, Điều 7", new BigDecimal("0.5"), "Hội đồng"), List.of());
+
+    static final IndicatorSet SET = with(PROFILE);
 
     static final IndicatorNode A1 = SET.find("A.1").orElseThrow();
     static final IndicatorNode A2 = SET.find("A.2").orElseThrow();
     static final IndicatorNode A3 = SET.find("A.3").orElseThrow();
+
+    /** The same items under another profile. */
+    static IndicatorSet with(RegulationProfile profile) {
+        return new IndicatorSet("T", Level.SO, "1", LocalDate.of(2024, 1, 1),
+                new SourceDecision(null, null, "thử", null), new BigDecimal("100"), true, List.of(), List.of(
+                node("A", NodeType.PILLAR, "60", null,
+                        leaf("A.1", "20", ItemKind.YES_NO), leaf("A.2", "30", ItemKind.RATIO),
+                        leaf("A.3", "10", ItemKind.POINTS)),
+                node("B", NodeType.PILLAR, "40", null, leaf("B.1", "40", ItemKind.YES_NO))), profile);
+    }
 
     private SmallSet() {
     }

@@ -120,6 +120,11 @@ class EndpointSecurityTest {
                     .refuses(COUNCIL, CHAIRMAN, OFFICER, "quantri.bn"),
             Rule.api("GET /api/cycles/{id}/calendar/history").path("/api/cycles/{cycle}/calendar/history")
                     .refuses(OFFICER, OTHER_COUNCIL),
+            Rule.api("GET /api/cycles/{cycleId}/exclusions").path("/api/cycles/{cycle}/exclusions")
+                    .refuses(OFFICER, OTHER_COUNCIL, "quantri.bn"),
+            Rule.api("PUT /api/cycles/{cycleId}/exclusions/{item}").path("/api/cycles/{cycle}/exclusions/1")
+                    .body("{\"exclude\": true, \"reason\": \"thử\"}")
+                    .refuses(OFFICER, OTHER_COUNCIL, ADMIN, CHAIRMAN, "quantri.bn"),
 
             // The province administrator's pages: its cycles, their calendars and processes, its sets and units.
             Rule.page("GET /admin").refuses(OFFICER, COUNCIL, CHAIRMAN),
