@@ -59,6 +59,11 @@ class CamundaTaskInbox implements TaskInbox {
         command.send().join();
     }
 
+    @Override
+    public String epoch() {
+        return "cluster";
+    }
+
     /** Open means CREATED: an assigned task returns to CREATED once the assignment is done. */
     private List<UserTask> searchOpen(Consumer<UserTaskFilter> filter) {
         return allPages(page -> client.newUserTaskSearchRequest()

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The task inbox of embedded mode. Open tasks are read from the engine's record stream (user tasks CREATED minus
@@ -35,6 +36,7 @@ class EmbeddedTaskInbox implements TaskInbox {
     private final Map<Long, String> assignees = new HashMap<>();
     private final Map<Long, Map<String, Object>> processVariables = new HashMap<>();
     private long recordsSeen;
+    private final String epoch = "embedded-" + UUID.randomUUID();
 
     EmbeddedTaskInbox(ZeebeTestEngine engine) {
         this.engine = engine;
@@ -63,6 +65,11 @@ class EmbeddedTaskInbox implements TaskInbox {
     @Override
     public void complete(long key, Map<String, Object> variables) {
         bridge.complete(key, variables);
+    }
+
+    @Override
+    public String epoch() {
+        return epoch;
     }
 
     /** Reads the records appended since the last call. */

@@ -18,4 +18,10 @@ public interface TaskInbox {
     void assign(long key, String assignee);
 
     void complete(long key, Map<String, Object> variables);
+
+    /**
+     * The life of the engine whose keys this inbox hands out: a task key is unique within it. The embedded engine
+     * starts its keys from the same value at every boot; a cluster's keys never repeat.
+     */
+    String epoch();
 }
