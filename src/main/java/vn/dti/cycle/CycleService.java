@@ -1,5 +1,6 @@
 package vn.dti.cycle;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dti.assessment.Assessment;
@@ -14,6 +15,7 @@ import vn.dti.framework.ConflictException;
 import vn.dti.framework.ForbiddenException;
 import vn.dti.framework.InvalidInputException;
 import vn.dti.framework.NotFoundException;
+import vn.dti.framework.VietnameseFormat;
 import vn.dti.indicator.IndicatorSet;
 import vn.dti.indicator.IndicatorSetCatalog;
 import vn.dti.indicator.Level;
@@ -38,6 +40,10 @@ import java.util.Map;
 @Service
 @Transactional
 public class CycleService {
+
+    /** The years a cycle may be opened for (the index began in the 2020s); far beyond, a year overflows its dates. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
 
     private final CycleRepository cycles;
     private final CycleDecisionRepository decisions;
@@ -74,6 +80,9 @@ public class CycleService {
             throw new ForbiddenException("Chỉ quản trị viên của tỉnh " + province + " được mở kỳ đánh giá");
         }
         units.province(province).orElseThrow(() -> new InvalidInputException("province", "không có tỉnh mã " + province));
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new InvalidInputException("year", "năm từ " + FIRST_YEAR + " đến " + LAST_YEAR + ", đã nhập " + year);
+        }
         String groupCode = level == Level.XA ? huyen(province, group).getCode() : level.name();
         IndicatorSet set = indicatorSets.inForce(province, level, LocalDate.of(year, 12, 31))
                 .orElseThrow(() -> new InvalidInputException("level", "tỉnh " + province + " chưa có bộ chỉ số "
@@ -84,20 +93,39 @@ public class CycleService {
         if (groupUnits(province, level, groupCode).isEmpty()) {
             throw new InvalidInputException("level", "nhóm " + groupCode + " của tỉnh " + province + " chưa có đơn vị nào");
         }
+        ConflictException alreadyOpen = new ConflictException("Kỳ đánh giá năm " + year + " của nhóm " + groupCode
+                + " tỉnh " + province + " đã được mở");
         if (cycles.findByProvinceCodeAndYearAndLevelAndGroupCode(province, year, level, groupCode).isPresent()) {
-            throw new ConflictException("Kỳ đánh giá năm " + year + " của nhóm " + groupCode + " tỉnh " + province
-                    + " đã được mở");
+            throw alreadyOpen;
         }
         String scope = level == Level.XA ? groupCode : province;
         Instant now = clock.now();
-        Cycle cycle = cycles.save(new Cycle(province, year, level, groupCode, set.id(), Role.COUNCIL.group(scope),
-                Role.CHAIRMAN.group(scope), ProcessModel.Cycle.OPEN_PERIOD, now));
+        Cycle cycle;
+        try {
+            cycle = cycles.save(new Cycle(province, year, level, groupCode, set.id(), Role.COUNCIL.group(scope),
+                    Role.CHAIRMAN.group(scope), ProcessModel.Cycle.OPEN_PERIOD, now));
+        } catch (DataIntegrityViolationException e) {
+            // A parallel start of the same cycle got there first: the table's unique key decides, and this one
+            // waited for it to commit.
+            throw alreadyOpen;
+        }
         startLock.hold(cycle.getId());
         CycleCalendar calendar = calendars.createFor(cycle.getId(), province, year);
         audit.record(now, user.username(), "cycle.start", "cycle", cycle.getId().toString(), null,
                 Map.of("province", province, "year", year, "level", level, "group", groupCode, "indicatorSet", set.id()));
         cycle.attachProcess(engine.start(ProcessModel.Cycle.PROCESS_ID, variables(cycle, calendar)));
         return cycle;
+    }
+
+    /**
+     * A cycle's dates lie between its data period (the year before) and its publication (the year after): a date far
+     * outside would overflow the engine's timers and the database's timestamps.
+     */
+    private static void requireWithinCycle(Cycle cycle, String field, OffsetDateTime value) {
+        if (value.getYear() < cycle.getYear() - 1 || value.getYear() > cycle.getYear() + 2) {
+            throw new InvalidInputException(field, "ngày " + VietnameseFormat.date(value.toLocalDate())
+                    + " nằm ngoài các năm của kỳ đánh giá (" + (cycle.getYear() - 1) + "–" + (cycle.getYear() + 2) + ")");
+        }
     }
 
     /** The variables a cycle's process starts with (or restarts with after an embedded engine's restart). */
@@ -227,6 +255,7 @@ public class CycleService {
     /** An administrator moves a date of the cycle's calendar; the running processes re-arm their timers. */
     public CycleCalendar changeCalendar(long id, CalendarField field, OffsetDateTime value, String reason, DtiUser user) {
         Cycle cycle = administered(id, user);
+        requireWithinCycle(cycle, "value", value);
         CycleCalendar calendar = calendars.change(id, field, value, user.username(), reason, clock.now());
         switch (field) {
             case SELF_ASSESSMENT_DEADLINE -> assessments.ofCycle(id).forEach(this::rearmDeadline);
@@ -247,7 +276,7 @@ public class CycleService {
 
     /** An administrator extends one unit's deadline. */
     public OffsetDateTime extend(long id, String unitCode, OffsetDateTime deadline, String reason, DtiUser user) {
-        administered(id, user);
+        requireWithinCycle(administered(id, user), "deadline", deadline);
         Assessment assessment = assessments.ofCycle(id).stream().filter(a -> a.getUnitCode().equals(unitCode))
                 .findFirst().orElseThrow(() -> new InvalidInputException("unit", "đơn vị " + unitCode
                         + " không có trong kỳ đánh giá này"));
