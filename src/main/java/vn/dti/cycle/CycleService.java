@@ -41,9 +41,12 @@ import java.util.Map;
 @Transactional
 public class CycleService {
 
-    /** The years a cycle may be opened for (the index began in the 2020s); far beyond, a year overflows its dates. */
+    /**
+     * The years a cycle may be opened for: four digits, as dates are written (the embedded engine's clock may be moved
+     * years ahead, so no nearer bound); far beyond, a year overflows the dates derived from it.
+     */
     static final int FIRST_YEAR = 2000;
-    static final int LAST_YEAR = 2100;
+    static final int LAST_YEAR = 9999;
 
     private final CycleRepository cycles;
     private final CycleDecisionRepository decisions;

@@ -126,7 +126,7 @@ class BadInputDrillTest {
     void overflowingNumbersAndDatesAreRefusedNamingTheField() {
         assertRefused(support.call(ADMIN, HttpMethod.POST, "/api/cycles",
                 Map.of("province", "TN", "year", Integer.MAX_VALUE, "level", "XA", "group", "TN-H01")), "year",
-                "năm từ 2000 đến 2100");
+                "năm từ 2000 đến 9999");
         assertRefused(support.call(ADMIN, HttpMethod.PUT, "/api/cycles/" + cycle + "/calendar", Map.of(
                 "field", "PUBLICATION_AT", "value", "+100000-01-15T08:00:00+07:00", "reason", "thử")), "value",
                 "nằm ngoài các năm của kỳ đánh giá");
