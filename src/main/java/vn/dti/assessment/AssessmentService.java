@@ -340,8 +340,10 @@ public class AssessmentService {
         Map<String, AssessmentItem> rows = lockedRows(id, versions);
         appraised.forEach((code, item) -> {
             AssessmentItem row = rows.get(code);
-            AppraisedItem before = row.getAppraisedEntry() == null && row.getAppraisalReason() == null ? null
-                    : toAppraisedItem(row);
+            Map<String, Object> before = new HashMap<>();
+            before.put("appraised", row.getAppraisedEntry());
+            before.put("reason", row.getAppraisalReason());
+            before.put("version", row.getVersion());
             row.appraise(item.entry(), item.reason(), user.username(), now);
             audit.record(now, user.username(), "appraisal.score", "assessment", id + "/" + code, before,
                     toAppraisedItem(row));

@@ -121,13 +121,14 @@ public class CycleService {
     }
 
     /**
-     * A cycle's dates lie between its data period (the year before) and its publication (the year after): a date far
-     * outside would overflow the engine's timers and the database's timestamps.
+     * A cycle's dates end with its publication, the year after: a date years later would overflow the engine's timers
+     * and the database's timestamps (one in the past is refused by the calendar, with its own reason).
      */
     private static void requireWithinCycle(Cycle cycle, String field, OffsetDateTime value) {
-        if (value.getYear() < cycle.getYear() - 1 || value.getYear() > cycle.getYear() + 2) {
+        if (value.getYear() > cycle.getYear() + 2) {
             throw new InvalidInputException(field, "ngày " + VietnameseFormat.date(value.toLocalDate())
-                    + " nằm ngoài các năm của kỳ đánh giá (" + (cycle.getYear() - 1) + "–" + (cycle.getYear() + 2) + ")");
+                    + " quá xa: các mốc của kỳ đánh giá năm " + cycle.getYear() + " không sau năm "
+                    + (cycle.getYear() + 2));
         }
     }
 

@@ -129,10 +129,10 @@ class BadInputDrillTest {
                 "năm từ 2000 đến 9999");
         assertRefused(support.call(ADMIN, HttpMethod.PUT, "/api/cycles/" + cycle + "/calendar", Map.of(
                 "field", "PUBLICATION_AT", "value", "+100000-01-15T08:00:00+07:00", "reason", "thử")), "value",
-                "nằm ngoài các năm của kỳ đánh giá");
+                "quá xa: các mốc của kỳ đánh giá năm ");
         assertRefused(support.call(ADMIN, HttpMethod.POST, "/api/cycles/" + cycle + "/extensions", Map.of(
                 "unit", "TN-X001", "deadline", "+999999999-12-31T23:59:59+07:00", "reason", "thử")), "deadline",
-                "nằm ngoài các năm của kỳ đánh giá");
+                "quá xa: các mốc của kỳ đánh giá năm ");
         // Written by hand: Jackson will not write such a number.
         assertRefused(support.call(OFFICER, HttpMethod.PUT, "/api/assessments/" + assessment,
                 "{\"items\": {\"1\": {\"points\": 1E-999999999}}}"), "items.1", "giá trị có quá nhiều chữ số");
