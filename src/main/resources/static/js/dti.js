@@ -6,7 +6,7 @@ window.Dti = {
     return token && header ? { [header.content]: token.content } : {};
   },
 
-  /** Calls the API; resolves to the parsed JSON, or rejects with the problem's Vietnamese message. */
+  /** Calls the API; resolves to the parsed JSON, or rejects with the problem's Vietnamese message (and its status). */
   async api(method, url, body) {
     const headers = { Accept: 'application/json', ...Dti.csrfHeaders() };
     const init = { method, headers, credentials: 'same-origin' };
@@ -21,7 +21,10 @@ window.Dti = {
     const json = text ? JSON.parse(text) : null;
     if (!response.ok) {
       const reasons = (json?.errors ?? []).map(e => e.reason).join('; ');
-      throw new Error([json?.detail ?? `Lỗi ${response.status}`, reasons].filter(Boolean).join(': '));
+      const error = new Error([json?.detail ?? `Lỗi ${response.status}`, reasons].filter(Boolean).join(': '));
+      error.status = response.status;
+      error.problem = json;
+      throw error;
     }
     return json;
   }

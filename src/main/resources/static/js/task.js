@@ -20,6 +20,7 @@
   let entriesRefused = false;
   let draftRefused = null;  // the reason the last draft could not be saved
   const baseline = {};      // item code -> the entry the assessment holds, as stable JSON
+  const versions = {};      // item code -> the item's version that entry is (a save names it; 0: never saved)
   let generalBaseline = '{}';
 
   // --- the form's data -------------------------------------------------------------------------------------------
@@ -75,7 +76,9 @@
   /** Lays a saved draft over the data: item rows by their code, groups field by field. */
   function overlay(data, draft) {
     for (const [key, value] of Object.entries(draft || {})) {
-      if (key === 'items' && Array.isArray(value) && Array.isArray(data.items)) {
+      if (key === 'itemVersions') {
+        continue;
+      } else if (key === 'items' && Array.isArray(value) && Array.isArray(data.items)) {
         const byCode = new Map(value.filter(isObject).map(row => [row.code, row]));
         data.items = data.items.map(row => ({ ...row, ...(byCode.get(row.code) || {}) }));
       } else if (isObject(value) && isObject(data[key])) {
@@ -118,6 +121,7 @@
   /** The data the form opens with: the leaves' rows, filled with what the assessment holds. */
   function fromAssessment(data, assessment) {
     const stored = new Map(assessment.items.map(item => [item.code, item]));
+    readVersions(assessment);
     data.items = page.leaves.map(leaf => {
       const item = stored.get(leaf.code);
       const row = { ...leaf };
@@ -142,13 +146,37 @@
     return data;
   }
 
-  /** Writes to the assessment the entries that differ from what it holds; all or none, as the API does. */
+  function readVersions(assessment) {
+    page.leaves.forEach(leaf => { versions[leaf.code] = 0; });
+    assessment.items.forEach(item => { versions[item.code] = item.version; });
+  }
+
+  /**
+   * Entries a draft holds that the assessment does not were typed on the versions the draft names: saved with those,
+   * they are refused if someone saved the item since, instead of overwriting it unseen.
+   */
+  function draftVersions(data, draft) {
+    const typedOn = (draft && draft.itemVersions) || {};
+    for (const row of data.items || []) {
+      if (typedOn[row.code] !== undefined && stable(entryOf(row)) !== baseline[row.code]) {
+        versions[row.code] = typedOn[row.code];
+      }
+    }
+  }
+
+  /**
+   * Writes to the assessment the entries that differ from what it holds, each with the version it was typed on; all
+   * or none, as the API does. An item saved by someone else meanwhile is refused (409): nothing is overwritten, and
+   * the person is told to reload and see what it holds now.
+   */
   async function saveEntries(data) {
     const items = {};
+    const entries = {};
     for (const row of data.items || []) {
       const entry = entryOf(row);
       if (stable(entry) !== baseline[row.code]) {
-        items[row.code] = entry;
+        entries[row.code] = entry;
+        items[row.code] = { ...entry, version: versions[row.code] ?? 0 };
       }
     }
     const general = generalOf(data);
@@ -164,7 +192,8 @@
     }
     try {
       const assessment = await Dti.api('PUT', assessmentUrl, body);
-      Object.entries(items).forEach(([code, entry]) => { baseline[code] = stable(entry); });
+      Object.entries(entries).forEach(([code, entry]) => { baseline[code] = stable(entry); });
+      readVersions(assessment);
       if (body.generalInfo) {
         generalBaseline = stable(body.generalInfo);
       }
@@ -174,7 +203,12 @@
       await refreshChecks();
     } catch (error) {
       entriesRefused = true;
-      entryStatus.textContent = `Bản nháp đã lưu nhưng chưa ghi được vào phiếu: ${error.message}`;
+      const conflicts = (error.status === 409 && error.problem && error.problem.conflicts) || [];
+      // Told once: the next save of these items is made on what they hold now, and replaces it knowingly.
+      conflicts.forEach(conflict => { versions[conflict.item] = conflict.version; });
+      entryStatus.textContent = conflicts.length
+        ? `${error.message} Tải lại trang để xem giá trị đó, hoặc sửa tiếp để thay bằng giá trị của bạn.`
+        : `Bản nháp đã lưu nhưng chưa ghi được vào phiếu: ${error.message}`;
     }
   }
 
@@ -192,6 +226,11 @@
     return out;
   }
 
+  /** The draft as saved: on the self-assessment, with the versions of the items its entries were typed on. */
+  function draftToSave(data) {
+    return selfAssessment ? { ...draftData(data), itemVersions: { ...versions } } : draftData(data);
+  }
+
   function schedule() {
     pending = true;
     draftStatus.textContent = 'Đang nhập…';
@@ -207,7 +246,7 @@
     pending = false;
     const data = latest;
     try {
-      const draft = await Dti.api('PUT', `/api/tasks/${page.key}/draft`, draftData(data));
+      const draft = await Dti.api('PUT', `/api/tasks/${page.key}/draft`, draftToSave(data));
       draftRefused = null;
       draftStatus.textContent = `Đã lưu nháp lúc ${draft.savedAtText}`;
     } catch (error) {
@@ -415,6 +454,9 @@
     }
     if (page.draft) {
       data = overlay(data, page.draft.data);
+      if (selfAssessment) {
+        draftVersions(data, page.draft.data);
+      }
       draftStatus.textContent = `Đã lưu nháp lúc ${page.draft.savedAtText}`;
     }
     form = await DtiForms.render(document.getElementById('form'), pageSchema(page.schema || { components: [] }), data);

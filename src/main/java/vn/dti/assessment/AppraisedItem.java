@@ -4,9 +4,17 @@ import vn.dti.scoring.ItemEntry;
 
 import java.math.BigDecimal;
 
-/** The council's value for an item, and why it differs from the unit's (required when it does). */
+/**
+ * The council's value for an item, and why it differs from the unit's (required when it does). {@code version} as in
+ * {@link SelfItem}.
+ */
 public record AppraisedItem(Boolean met, BigDecimal numerator, BigDecimal denominator, BigDecimal percent,
-                            BigDecimal points, Boolean notApplicable, String reason) {
+                            BigDecimal points, Boolean notApplicable, String reason, Long version) {
+
+    public AppraisedItem(Boolean met, BigDecimal numerator, BigDecimal denominator, BigDecimal percent,
+                         BigDecimal points, Boolean notApplicable, String reason) {
+        this(met, numerator, denominator, percent, points, notApplicable, reason, null);
+    }
 
     public ItemEntry entry() {
         return new ItemEntry(met, numerator, denominator, percent, points, Boolean.TRUE.equals(notApplicable));

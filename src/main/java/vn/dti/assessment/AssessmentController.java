@@ -41,7 +41,9 @@ class AssessmentController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Lưu phần tự đánh giá (lưu nháp khi đang nhập: các mục gửi lên thay thế mục cũ, mục khác giữ nguyên)")
+    @Operation(summary = "Lưu phần tự đánh giá (lưu nháp khi đang nhập: các mục gửi lên thay thế mục cũ, mục khác giữ"
+            + " nguyên). Mỗi mục gửi kèm version đã đọc; mục đã được lưu bởi người khác sau đó bị từ chối 409 kèm giá"
+            + " trị và version hiện tại")
     AssessmentView selfAssess(@PathVariable long id, @RequestBody SelfAssessmentRequest request) {
         service.selfAssess(id, request.generalInfo(), request.items(), currentUser.get(), clock.now());
         return get(id);
@@ -50,8 +52,9 @@ class AssessmentController {
     record SelfAssessmentRequest(Map<String, Object> generalInfo, Map<String, SelfItem> items) {
     }
 
-    record ItemView(String code, ItemEntry self, String explanation, List<String> evidence, String selfBy,
-                    ItemEntry appraised, String appraisalReason, String appraisedBy) {
+    /** {@code version}: what a save of the item names, so that it does not overwrite a save made meanwhile. */
+    record ItemView(String code, long version, ItemEntry self, String explanation, List<String> evidence,
+                    String selfBy, ItemEntry appraised, String appraisalReason, String appraisedBy) {
     }
 
     record AssessmentView(long id, long cycleId, String unitCode, String unitName, String status,
@@ -62,7 +65,7 @@ class AssessmentController {
                                  List<String> notifications) {
             return new AssessmentView(a.getId(), a.getCycleId(), unit.getCode(), unit.getName(), a.getStatus().name(),
                     a.getSubmittedAt(), a.getGeneralInfo(), items.stream().map(item -> new ItemView(item.getItemCode(),
-                    item.getSelfEntry(), item.getExplanation(), item.getEvidence(), item.getSelfBy(),
+                    item.getVersion(), item.getSelfEntry(), item.getExplanation(), item.getEvidence(), item.getSelfBy(),
                     item.getAppraisedEntry(), item.getAppraisalReason(), item.getAppraisedBy())).toList(),
                     problems, notifications);
         }

@@ -46,6 +46,8 @@ public class AssessmentItem {
     private String appraisedBy;
     @Column(name = "appraised_at")
     private Instant appraisedAt;
+    /** One more at each save of the unit's or the council's entry: a save names the version it read. */
+    private long version;
 
     protected AssessmentItem() {
     }
@@ -91,12 +93,25 @@ public class AssessmentItem {
         return appraisedBy;
     }
 
+    public Instant getSelfAt() {
+        return selfAt;
+    }
+
+    public Instant getAppraisedAt() {
+        return appraisedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
     void selfAssess(ItemEntry entry, String explanation, List<String> evidence, String by, Instant at) {
         this.selfEntry = entry;
         this.explanation = explanation;
         this.evidence = evidence == null ? List.of() : List.copyOf(evidence);
         this.selfBy = by;
         this.selfAt = at;
+        this.version++;
     }
 
     void appraise(ItemEntry entry, String reason, String by, Instant at) {
@@ -104,6 +119,7 @@ public class AssessmentItem {
         this.appraisalReason = reason;
         this.appraisedBy = by;
         this.appraisedAt = at;
+        this.version++;
     }
 
     static class Key implements Serializable {

@@ -1,9 +1,12 @@
 package vn.dti.assessment;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +27,12 @@ interface AssessmentItemRepository extends JpaRepository<AssessmentItem, Assessm
     @Query(value = "insert into assessment_item (assessment_id, item_code) values (:assessmentId, :itemCode)"
             + " on conflict do nothing", nativeQuery = true)
     void insertIfMissing(long assessmentId, String itemCode);
+
+    /** The items, their rows locked till the commit (an evidence upload's names wait, and are not overwritten). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from AssessmentItem i where i.assessmentId = :assessmentId and i.itemCode in :itemCodes"
+            + " order by i.itemCode")
+    List<AssessmentItem> findForUpdate(long assessmentId, Collection<String> itemCodes);
 
     /** Of the names, in their order, those the item does not list yet; the item's row stays locked till the commit. */
     @Query(value = "select n.name from assessment_item a, unnest(cast(:names as text[])) with ordinality as n(name, i)"

@@ -1,6 +1,9 @@
 package vn.dti.assessment;
 
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,4 +15,9 @@ interface AssessmentRepository extends JpaRepository<Assessment, Long> {
     Optional<Assessment> findByCycleIdAndUnitCode(long cycleId, String unitCode);
 
     List<Assessment> findByUnitCodeOrderByIdDesc(String unitCode);
+
+    /** The assessment, its row locked till the commit: saves of one assessment's entries follow each other. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from Assessment a where a.id = :id")
+    Optional<Assessment> findForUpdate(long id);
 }

@@ -10,6 +10,7 @@ import vn.dti.framework.FieldProblem;
 import vn.dti.framework.ForbiddenException;
 import vn.dti.framework.InvalidInputException;
 import vn.dti.framework.NotFoundException;
+import vn.dti.framework.VietnameseFormat;
 import vn.dti.indicator.IndicatorNode;
 import vn.dti.indicator.IndicatorSet;
 import vn.dti.indicator.IndicatorSetCatalog;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Assessments: opened with a cycle, self-assessed by the unit, checked at submission, closed at the deadline. */
 @Service
@@ -113,11 +115,13 @@ public class AssessmentService {
 
     /**
      * Saves what the unit's officer entered (as one types: the items given replace theirs, the others stay). Every
-     * value is checked against its item; nothing is saved if one is wrong. Each change is audited.
+     * value is checked against its item; nothing is saved if one is wrong, or if one was entered on an older version
+     * of its item than the one stored (409 with what the item holds now). Each change is audited with what it
+     * replaced.
      */
     public void selfAssess(long id, Map<String, Object> generalInfo, Map<String, SelfItem> entered, DtiUser user,
                            Instant now) {
-        Assessment assessment = get(id);
+        Assessment assessment = lockedForSave(id);
         Unit unit = unitOf(assessment);
         if (!AssessmentAccess.canSelfAssess(user, unit)) {
             throw new ForbiddenException("Chỉ cán bộ của " + unit.getName() + " được tự đánh giá phiếu này");
@@ -126,6 +130,53 @@ public class AssessmentService {
             throw new ConflictException("Phiếu đã " + statusLabel(assessment.getStatus()) + ", không sửa được nữa");
         }
         store(assessment, generalInfo, entered, user.username(), now);
+    }
+
+    /** The assessment, locked till the commit: its saves follow each other, each reading what the last one left. */
+    private Assessment lockedForSave(long id) {
+        return assessments.findForUpdate(id).orElseThrow(() -> new NotFoundException("Không có phiếu đánh giá số " + id));
+    }
+
+    /**
+     * The rows of the items, created if missing (a parallel first save waits for the other's row instead of failing
+     * on the key) and locked till the commit, by code; refused with 409 when an entry names an older version than
+     * its row holds.
+     */
+    private Map<String, AssessmentItem> lockedRows(long id, Map<String, Long> versions) {
+        List<String> codes = versions.keySet().stream().sorted().toList();
+        codes.forEach(code -> items.insertIfMissing(id, code));
+        Map<String, AssessmentItem> rows = new LinkedHashMap<>();
+        items.findForUpdate(id, codes).forEach(row -> rows.put(row.getItemCode(), row));
+        List<Map<String, Object>> conflicts = new ArrayList<>();
+        versions.forEach((code, version) -> {
+            AssessmentItem row = rows.get(code);
+            if (version != null && version != row.getVersion()) {
+                conflicts.add(current(row, version));
+            }
+        });
+        if (!conflicts.isEmpty()) {
+            throw new ConflictException(conflicts.stream()
+                    .map(c -> "mục " + c.get("item") + " đã được " + c.get("savedBy") + " lưu lúc " + c.get("savedAtText")
+                            + " (phiên bản " + c.get("version") + ", bạn sửa trên phiên bản " + c.get("yourVersion") + ")")
+                    .collect(Collectors.joining("; ", "Không lưu được: ", ". Hãy xem giá trị hiện tại rồi nhập lại.")),
+                    Map.of("conflicts", conflicts));
+        }
+        return rows;
+    }
+
+    /** What an item holds now, for the person whose save came on an older version of it. */
+    private static Map<String, Object> current(AssessmentItem row, long yourVersion) {
+        boolean appraised = row.getAppraisedAt() != null
+                && (row.getSelfAt() == null || row.getAppraisedAt().isAfter(row.getSelfAt()));
+        Map<String, Object> current = new LinkedHashMap<>();
+        current.put("item", row.getItemCode());
+        current.put("version", row.getVersion());
+        current.put("yourVersion", yourVersion);
+        current.put("self", row.getSelfEntry() == null ? null : toSelfItem(row));
+        current.put("appraised", row.getAppraisedEntry() == null ? null : toAppraisedItem(row));
+        current.put("savedBy", appraised ? row.getAppraisedBy() : row.getSelfBy());
+        current.put("savedAtText", VietnameseFormat.dateTime(appraised ? row.getAppraisedAt() : row.getSelfAt()));
+        return current;
     }
 
     private void store(Assessment assessment, Map<String, Object> generalInfo, Map<String, SelfItem> entered,
@@ -157,16 +208,17 @@ public class AssessmentService {
                     assessment.getGeneralInfo(), generalInfo);
             assessment.setGeneralInfo(generalInfo);
         }
-        Map<String, AssessmentItem> existing = new HashMap<>();
-        items.findByAssessmentId(assessment.getId()).forEach(item -> existing.put(item.getItemCode(), item));
+        Map<String, Long> versions = new HashMap<>();
+        given.forEach((code, item) -> versions.put(code, item.version()));
+        Map<String, AssessmentItem> rows = lockedRows(assessment.getId(), versions);
         given.forEach((code, item) -> {
-            AssessmentItem row = existing.getOrDefault(code, new AssessmentItem(assessment.getId(), code));
+            AssessmentItem row = rows.get(code);
             SelfItem before = row.getSelfEntry() == null ? null : toSelfItem(row);
             // Evidence left out of the request keeps what the item has: uploaded files are named there.
             row.selfAssess(item.entry(), item.explanation(),
                     item.evidence() == null ? row.getEvidence() : item.evidenceOrEmpty(), by, now);
-            items.save(row);
-            audit.record(now, by, "assessment.self-score", "assessment", assessment.getId() + "/" + code, before, item);
+            audit.record(now, by, "assessment.self-score", "assessment", assessment.getId() + "/" + code, before,
+                    toSelfItem(row));
         });
     }
 
@@ -236,7 +288,7 @@ public class AssessmentService {
                 entered.put(String.valueOf(row.get("code")), FormRows.selfItem(row));
             }
         }
-        Assessment assessment = get(id);
+        Assessment assessment = lockedForSave(id);
         if (assessment.getStatus() == AssessmentStatus.OPEN) {
             store(assessment, null, entered, by, now);
         }
@@ -271,7 +323,7 @@ public class AssessmentService {
      * council that appraises this unit, while the unit's assessment is submitted.
      */
     public void appraise(long id, Map<String, AppraisedItem> appraised, DtiUser user, Instant now) {
-        Assessment assessment = get(id);
+        Assessment assessment = lockedForSave(id);
         Unit unit = unitOf(assessment);
         if (!AssessmentAccess.canAppraise(user, unit)) {
             throw new ForbiddenException("Chỉ Hội đồng thẩm định của " + unit.getName() + " được nhập điểm thẩm định");
@@ -297,16 +349,18 @@ public class AssessmentService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Map<String, AssessmentItem> existing = new HashMap<>();
-        items.findByAssessmentId(id).forEach(item -> existing.put(item.getItemCode(), item));
+        Map<String, Long> versions = new HashMap<>();
+        appraised.forEach((code, item) -> versions.put(code, item.version()));
+        Map<String, AssessmentItem> rows = lockedRows(id, versions);
         appraised.forEach((code, item) -> {
-            AssessmentItem row = existing.getOrDefault(code, new AssessmentItem(id, code));
+            AssessmentItem row = rows.get(code);
             Map<String, Object> before = new HashMap<>();
             before.put("appraised", row.getAppraisedEntry());
             before.put("reason", row.getAppraisalReason());
+            before.put("version", row.getVersion());
             row.appraise(item.entry(), item.reason(), user.username(), now);
-            items.save(row);
-            audit.record(now, user.username(), "appraisal.score", "assessment", id + "/" + code, before, item);
+            audit.record(now, user.username(), "appraisal.score", "assessment", id + "/" + code, before,
+                    toAppraisedItem(row));
         });
     }
 
@@ -378,10 +432,20 @@ public class AssessmentService {
         return sheets;
     }
 
+    /** The unit's entry as the item holds it, with the item's version. */
     static SelfItem toSelfItem(AssessmentItem item) {
         var entry = item.getSelfEntry();
         return new SelfItem(entry.met(), entry.numerator(), entry.denominator(), entry.percent(), entry.points(),
-                entry.notApplicable(), item.getExplanation(), item.getEvidence());
+                entry.notApplicable(), item.getExplanation(), item.getEvidence(), item.getVersion());
+    }
+
+    /** The council's entry as the item holds it (no value yet: only the reason), with the item's version. */
+    static AppraisedItem toAppraisedItem(AssessmentItem item) {
+        var entry = item.getAppraisedEntry();
+        return entry == null ? new AppraisedItem(null, null, null, null, null, null, item.getAppraisalReason(),
+                item.getVersion())
+                : new AppraisedItem(entry.met(), entry.numerator(), entry.denominator(), entry.percent(), entry.points(),
+                entry.notApplicable(), item.getAppraisalReason(), item.getVersion());
     }
 
     static String statusLabel(AssessmentStatus status) {

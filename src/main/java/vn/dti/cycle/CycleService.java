@@ -1,5 +1,6 @@
 package vn.dti.cycle;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.dti.assessment.Assessment;
@@ -14,6 +15,7 @@ import vn.dti.framework.ConflictException;
 import vn.dti.framework.ForbiddenException;
 import vn.dti.framework.InvalidInputException;
 import vn.dti.framework.NotFoundException;
+import vn.dti.framework.VietnameseFormat;
 import vn.dti.indicator.IndicatorSet;
 import vn.dti.indicator.IndicatorSetCatalog;
 import vn.dti.indicator.Level;
@@ -39,6 +41,13 @@ import java.util.Map;
 @Service
 @Transactional
 public class CycleService {
+
+    /**
+     * The years a cycle may be opened for: four digits, as dates are written (the embedded engine's clock may be moved
+     * years ahead, so no nearer bound); far beyond, a year overflows the dates derived from it.
+     */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 9999;
 
     private final CycleRepository cycles;
     private final CycleDecisionRepository decisions;
@@ -84,6 +93,9 @@ public class CycleService {
             throw new ForbiddenException("Chỉ quản trị viên của tỉnh " + province + " được mở kỳ đánh giá");
         }
         units.province(province).orElseThrow(() -> new InvalidInputException("province", "không có tỉnh mã " + province));
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new InvalidInputException("year", "năm từ " + FIRST_YEAR + " đến " + LAST_YEAR + ", đã nhập " + year);
+        }
         String groupCode = level == Level.XA ? huyen(province, group).getCode() : level.name();
         IndicatorSet set = indicatorSets.inForce(province, level, LocalDate.of(year, 12, 31))
                 .orElseThrow(() -> new InvalidInputException("level", "tỉnh " + province + " chưa có bộ chỉ số "
@@ -95,14 +107,22 @@ public class CycleService {
             throw new InvalidInputException("level", "nhóm " + groupCode + " của tỉnh " + province + " chưa có đơn vị nào");
         }
         calendars.plan(province, year, dates);
+        ConflictException alreadyOpen = new ConflictException("Kỳ đánh giá năm " + year + " của nhóm " + groupCode
+                + " tỉnh " + province + " đã được mở");
         if (cycles.findByProvinceCodeAndYearAndLevelAndGroupCode(province, year, level, groupCode).isPresent()) {
-            throw new ConflictException("Kỳ đánh giá năm " + year + " của nhóm " + groupCode + " tỉnh " + province
-                    + " đã được mở");
+            throw alreadyOpen;
         }
         String scope = level == Level.XA ? groupCode : province;
         Instant now = clock.now();
-        Cycle cycle = cycles.save(new Cycle(province, year, level, groupCode, set.id(), Role.COUNCIL.group(scope),
-                Role.CHAIRMAN.group(scope), ProcessModel.Cycle.OPEN_PERIOD, now));
+        Cycle cycle;
+        try {
+            cycle = cycles.save(new Cycle(province, year, level, groupCode, set.id(), Role.COUNCIL.group(scope),
+                    Role.CHAIRMAN.group(scope), ProcessModel.Cycle.OPEN_PERIOD, now));
+        } catch (DataIntegrityViolationException e) {
+            // A parallel start of the same cycle got there first: the table's unique key decides, and this one
+            // waited for it to commit.
+            throw alreadyOpen;
+        }
         startLock.hold(cycle.getId());
         CycleCalendar calendar = calendars.createFor(cycle.getId(), province, year, dates);
         audit.record(now, user.username(), "cycle.start", "cycle", cycle.getId().toString(), null,
@@ -118,6 +138,18 @@ public class CycleService {
                 .map(set -> set.id() + " chưa có ngày hiệu lực" + (set.complete() ? "" : " và chưa đủ điểm các mục"))
                 .toList();
         return reasons.isEmpty() ? "" : " (" + String.join("; ", reasons) + ", nên chưa dùng được)";
+    }
+
+    /**
+     * A cycle's dates end with its publication, the year after: a date years later would overflow the engine's timers
+     * and the database's timestamps (one in the past is refused by the calendar, with its own reason).
+     */
+    private static void requireWithinCycle(Cycle cycle, String field, OffsetDateTime value) {
+        if (value.getYear() > cycle.getYear() + 2) {
+            throw new InvalidInputException(field, "ngày " + VietnameseFormat.date(value.toLocalDate())
+                    + " quá xa: các mốc của kỳ đánh giá năm " + cycle.getYear() + " không sau năm "
+                    + (cycle.getYear() + 2));
+        }
     }
 
     /** The variables a cycle's process starts with (or restarts with after an embedded engine's restart). */
@@ -247,6 +279,7 @@ public class CycleService {
     /** An administrator moves a date of the cycle's calendar; the running processes re-arm their timers. */
     public CycleCalendar changeCalendar(long id, CalendarField field, OffsetDateTime value, String reason, DtiUser user) {
         Cycle cycle = administered(id, user);
+        requireWithinCycle(cycle, "value", value);
         CycleCalendar calendar = calendars.change(id, field, value, user.username(), reason, clock.now());
         switch (field) {
             case SELF_ASSESSMENT_DEADLINE -> assessments.ofCycle(id).forEach(this::rearmDeadline);
@@ -267,7 +300,7 @@ public class CycleService {
 
     /** An administrator extends one unit's deadline. */
     public OffsetDateTime extend(long id, String unitCode, OffsetDateTime deadline, String reason, DtiUser user) {
-        administered(id, user);
+        requireWithinCycle(administered(id, user), "deadline", deadline);
         Assessment assessment = assessments.ofCycle(id).stream().filter(a -> a.getUnitCode().equals(unitCode))
                 .findFirst().orElseThrow(() -> new InvalidInputException("unit", "đơn vị " + unitCode
                         + " không có trong kỳ đánh giá này"));

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import java.util.List;
@@ -49,6 +48,7 @@ class ApiExceptionHandler {
     ProblemDetail conflict(ConflictException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Không thực hiện được ở trạng thái hiện tại");
+        e.properties().forEach(problem::setProperty);
         return problem;
     }
 
@@ -87,15 +87,7 @@ class ApiExceptionHandler {
         return badRequest(List.of(new FieldProblem(e.getRequestPartName(), "bắt buộc: hãy gửi tệp")));
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "Tệp vượt quá dung lượng cho phép");
-        problem.setTitle("Tệp quá lớn");
-        return problem;
-    }
-
-    private static ProblemDetail badRequest(List<FieldProblem> problems) {
+    static ProblemDetail badRequest(List<FieldProblem> problems) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 problems.stream().map(p -> p.field() + ": " + p.reason()).collect(Collectors.joining("; ")));
         problem.setTitle("Dữ liệu không hợp lệ");

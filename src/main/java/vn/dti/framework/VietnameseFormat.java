@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** How people read numbers and dates here: decimal comma, two decimals rounded half-up, dd/MM/yyyy. */
 public final class VietnameseFormat {
@@ -20,6 +21,11 @@ public final class VietnameseFormat {
     /** {@code 162.075 → "162,08"}; null (no data) is written "-" as published tables do. */
     public static String score(BigDecimal value) {
         return value == null ? "-" : value.setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
+    }
+
+    /** A count with the thousands grouped by dots: {@code 10000000 → "10.000.000"}. */
+    public static String count(long value) {
+        return String.format(Locale.forLanguageTag("vi"), "%,d", value);
     }
 
     public static String percent(BigDecimal value) {

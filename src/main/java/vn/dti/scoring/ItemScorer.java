@@ -6,10 +6,15 @@ import vn.dti.indicator.IndicatorNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 
 /** An item's score from what was entered, by the item's kind (000 Điều 6.1: full points when met, in proportion otherwise). */
 public final class ItemScorer {
+
+    /** A value entered has at most this many digits before and after the decimal comma. */
+    static final int MAX_INTEGER_DIGITS = 12;
+    static final int MAX_DECIMALS = 6;
 
     /** Exact enough that no published figure depends on the rounding; display rounds to two decimals. */
     public static final MathContext PRECISION = MathContext.DECIMAL128;
@@ -32,6 +37,13 @@ public final class ItemScorer {
         }
         if (!entry.hasValue()) {
             return Optional.empty();
+        }
+        for (BigDecimal value : Arrays.asList(entry.numerator(), entry.denominator(), entry.percent(), entry.points())) {
+            if (value != null && (value.scale() > MAX_DECIMALS || value.precision() - value.scale() > MAX_INTEGER_DIGITS)) {
+                // Beyond what a count, a ratio or a score can be, and beyond what the database keeps of a number.
+                return problem(field, "giá trị có quá nhiều chữ số: tối đa " + MAX_INTEGER_DIGITS + " chữ số phần nguyên và " + MAX_DECIMALS
+                        + " chữ số thập phân");
+            }
         }
         return switch (item.kind()) {
             case YES_NO -> entry.met() == null || otherThan(entry, "met")

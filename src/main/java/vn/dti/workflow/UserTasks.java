@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.dti.framework.AuditLog;
+import vn.dti.framework.ConflictException;
 import vn.dti.framework.ForbiddenException;
 import vn.dti.framework.InvalidInputException;
 import vn.dti.framework.NotFoundException;
@@ -35,6 +39,8 @@ public class UserTasks {
     /** A draft of at most this size (its JSON): a form's data is a few kilobytes, a large one a few hundred. */
     static final int MAX_DRAFT_CHARS = 2_000_000;
     private static final Duration COMPLETION_WAIT = Duration.ofSeconds(3);
+    /** Far longer than an engine call takes: a claim this old whose task is still open was never sent. */
+    private static final Duration CLAIM_TAKEOVER = Duration.ofMinutes(5);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     /** A task's drafts: by its subject; one saved before V15 knew only the task's key. Takes the subject, the key. */
     private static final String SAME_TASK = "(subject = ? or (subject is null and task_key = ?))";
@@ -45,9 +51,15 @@ public class UserTasks {
     private final EngineClock clock;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final TransactionTemplate ownTransaction;
+    private final EngineEpoch epoch;
 
-    UserTasks(TaskInbox inbox, AuditLog audit, EngineClock clock, JdbcTemplate jdbc, ObjectMapper json) {
+    UserTasks(TaskInbox inbox, AuditLog audit, EngineClock clock, JdbcTemplate jdbc, ObjectMapper json,
+              PlatformTransactionManager transactions, EngineEpoch epoch) {
         this.inbox = inbox;
+        this.epoch = epoch;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.audit = audit;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -132,15 +144,31 @@ public class UserTasks {
 
     /**
      * Completes the task with the form's variables (checked first: a gateway that finds no way on would stop the
-     * process), audits it and drops its drafts. Returns once the inbox no longer lists the task, or after a few
-     * seconds: the list a person goes back to should not still show it.
+     * process), audits it and drops its drafts. A task is completed once: the completion is claimed in a row of its
+     * own, committed before the engine is told, and a parallel or later completion that finds the claim taken is refused
+     * with 409 and whose it is. Returns once the inbox no longer lists the task, or after a few seconds: the list a person
+     * goes back to should not still show it.
      */
     public void complete(long key, Map<String, Object> variables, DtiUser user) {
-        UserTask task = open(key, user);
+        UserTask task;
+        try {
+            task = open(key, user);
+        } catch (NotFoundException e) {
+            // Completed a moment ago by someone else: say so, not that there is no such task.
+            throw completedAlready(key).orElseThrow(() -> e);
+        }
         Map<String, Object> given = new HashMap<>(variables == null ? Map.of() : variables);
         TaskInputs.check(task.elementId(), given);
         given.put("completedBy", user.username());
-        inbox.complete(key, given);
+        claimCompletion(task, user.username(), clock.now());
+        try {
+            inbox.complete(key, given);
+        } catch (RuntimeException e) {
+            // The engine did not take it: the task stays open, and someone may complete it.
+            ownTransaction.executeWithoutResult(status -> jdbc.update("delete from task_completion"
+                    + " where engine_epoch = ? and task_key = ? and completed_by = ?", epoch.current(), key, user.username()));
+            throw e;
+        }
         // The assessment or cycle the task belongs to: who may read the audit log follows them.
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("element", task.elementId());
@@ -153,6 +181,33 @@ public class UserTasks {
         audit.record(clock.now(), user.username(), "task.complete", "task", String.valueOf(key), before, given);
         jdbc.update("delete from task_draft where " + SAME_TASK, subject(task), key);
         awaitGone(key, COMPLETION_WAIT);
+    }
+
+    /**
+     * Takes the task's completion for this person, committed at once so that a parallel completion sees it; a claim
+     * whose engine call never came (the server stopped in between) is taken over once it is {@link #CLAIM_TAKEOVER}
+     * old. Otherwise 409 with who completed the task and when.
+     */
+    private void claimCompletion(UserTask task, String username, Instant now) {
+        Integer taken = ownTransaction.execute(status -> jdbc.update("insert into task_completion"
+                        + " (engine_epoch, task_key, element_id, completed_by, completed_at) values (?, ?, ?, ?, ?)"
+                        + " on conflict (engine_epoch, task_key) do update set element_id = excluded.element_id,"
+                        + " completed_by = excluded.completed_by, completed_at = excluded.completed_at, claimed_at = now()"
+                        + " where task_completion.claimed_at < now() - make_interval(secs => ?)",
+                epoch.current(), task.key(), task.elementId(), username, Timestamp.from(now), CLAIM_TAKEOVER.toSeconds()));
+        if (taken == null || taken == 0) {
+            throw completedAlready(task.key()).orElseGet(() -> new ConflictException(
+                    "Không ghi nhận được: công việc này vừa được người khác hoàn thành"));
+        }
+    }
+
+    /** 409 with who completed the task and when, if its completion has been claimed in this engine's life. */
+    private Optional<ConflictException> completedAlready(long key) {
+        return jdbc.query("select completed_by, completed_at from task_completion where engine_epoch = ? and task_key = ?",
+                (rs, n) -> new ConflictException("Không ghi nhận được: công việc này đã được hoàn thành bởi "
+                        + rs.getString(1) + " lúc " + VietnameseFormat.dateTime(rs.getTimestamp(2).toInstant())
+                        + "; yêu cầu của bạn không được gửi đi. Hãy tải lại danh sách công việc."),
+                epoch.current(), key).stream().findFirst();
     }
 
     public Optional<Draft> draft(long key, DtiUser user) {

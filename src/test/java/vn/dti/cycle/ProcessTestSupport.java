@@ -25,9 +25,9 @@ import java.util.function.Supplier;
  * engine's clock. Waits poll for an expected state (the workers run asynchronously); a wait that times out fails
  * with what it waited for.
  */
-final class ProcessTestSupport {
+public final class ProcessTestSupport {
 
-    static final String PASSWORD = "thu-nghiem";
+    public static final String PASSWORD = "thu-nghiem";
     private static final AtomicInteger YEARS = new AtomicInteger();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -36,7 +36,7 @@ final class ProcessTestSupport {
     /** Who reads the cycles: the administrator of their province. */
     private final String admin;
 
-    ProcessTestSupport(TestRestTemplate http, EngineClock clock) {
+    public ProcessTestSupport(TestRestTemplate http, EngineClock clock) {
         this(http, clock, "quantri.tn");
     }
 
@@ -52,17 +52,17 @@ final class ProcessTestSupport {
     }
 
     /** A year whose calendar lies wholly ahead of the engine's clock, different for every test of the JVM. */
-    int freshYear() {
+    public int freshYear() {
         return clock.now().atOffset(ZoneOffset.ofHours(7)).getYear() + 2 + YEARS.getAndIncrement();
     }
 
-    ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body) {
+    public ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return http.withBasicAuth(user, PASSWORD).exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
-    JsonNode ok(String user, HttpMethod method, String path, Object body) {
+    public JsonNode ok(String user, HttpMethod method, String path, Object body) {
         ResponseEntity<JsonNode> response = call(user, method, path, body);
         if (!response.getStatusCode().is2xxSuccessful()) {
             throw new AssertionError(method + " " + path + " as " + user + ": " + response.getStatusCode() + " "
@@ -71,17 +71,17 @@ final class ProcessTestSupport {
         return response.getBody();
     }
 
-    long startCycle(int year, String level, String group) {
+    public long startCycle(int year, String level, String group) {
         Map<String, Object> body = group == null ? Map.of("province", "TN", "year", year, "level", level)
                 : Map.of("province", "TN", "year", year, "level", level, "group", group);
         return ok("quantri.tn", HttpMethod.POST, "/api/cycles", body).get("id").asLong();
     }
 
-    JsonNode cycle(long id) {
+    public JsonNode cycle(long id) {
         return ok(admin, HttpMethod.GET, "/api/cycles/" + id, null);
     }
 
-    long assessmentOf(long cycleId, String unit) {
+    public long assessmentOf(long cycleId, String unit) {
         JsonNode cycle = await("phiếu của " + unit, () -> {
             JsonNode node = cycle(cycleId);
             for (JsonNode a : node.get("assessments")) {
@@ -94,26 +94,26 @@ final class ProcessTestSupport {
         return cycle.get("id").asLong();
     }
 
-    String assessmentStatus(String user, long assessmentId) {
+    public String assessmentStatus(String user, long assessmentId) {
         return ok(user, HttpMethod.GET, "/api/assessments/" + assessmentId, null).get("status").asText();
     }
 
-    void awaitAssessmentStatus(String user, long assessmentId, String status) {
+    public void awaitAssessmentStatus(String user, long assessmentId, String status) {
         await("phiếu " + assessmentId + " ở trạng thái " + status,
                 () -> Optional.of(assessmentStatus(user, assessmentId)).filter(status::equals));
     }
 
-    void awaitCycleStatus(long cycleId, String status) {
+    public void awaitCycleStatus(long cycleId, String status) {
         await("kỳ " + cycleId + " ở trạng thái " + status,
                 () -> Optional.of(cycle(cycleId)).filter(c -> c.get("status").asText().equals(status)));
     }
 
     /** The first open task of the user at that element whose variables satisfy {@code variables}. */
-    JsonNode awaitTask(String user, String elementId, Predicate<JsonNode> variables) {
+    public JsonNode awaitTask(String user, String elementId, Predicate<JsonNode> variables) {
         return await("công việc " + elementId + " của " + user, () -> findTask(user, elementId, variables));
     }
 
-    Optional<JsonNode> findTask(String user, String elementId, Predicate<JsonNode> variables) {
+    public Optional<JsonNode> findTask(String user, String elementId, Predicate<JsonNode> variables) {
         for (JsonNode task : ok(user, HttpMethod.GET, "/api/tasks", null)) {
             if (task.get("elementId").asText().equals(elementId) && variables.test(task.get("variables"))) {
                 return Optional.of(task);
@@ -122,15 +122,15 @@ final class ProcessTestSupport {
         return Optional.empty();
     }
 
-    static Predicate<JsonNode> forAssessment(long assessmentId) {
+    public static Predicate<JsonNode> forAssessment(long assessmentId) {
         return variables -> variables.path("assessmentId").asLong() == assessmentId;
     }
 
-    static Predicate<JsonNode> forCycle(long cycleId) {
+    public static Predicate<JsonNode> forCycle(long cycleId) {
         return variables -> variables.path("cycleId").asLong() == cycleId;
     }
 
-    void complete(String user, JsonNode task, Map<String, Object> variables) {
+    public void complete(String user, JsonNode task, Map<String, Object> variables) {
         ok(user, HttpMethod.POST, "/api/tasks/" + task.get("key").asLong() + "/complete", variables);
     }
 
@@ -146,7 +146,7 @@ final class ProcessTestSupport {
         });
     }
 
-    void advanceTo(OffsetDateTime at) {
+    public void advanceTo(OffsetDateTime at) {
         clock.advanceTo(at.toInstant());
     }
 
