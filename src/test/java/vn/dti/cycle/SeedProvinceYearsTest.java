@@ -22,11 +22,11 @@ import vn.dti.framework.VietnameseFormat;
 import vn.dti.indicator.IndicatorNode;
 import vn.dti.indicator.IndicatorSet;
 import vn.dti.indicator.IndicatorSetCatalog;
-import vn.dti.scoring.BandThresholds;
 import vn.dti.scoring.GroupScoring;
 import vn.dti.scoring.ItemColumns;
 import vn.dti.scoring.ItemEntry;
 import vn.dti.scoring.Ranking;
+import vn.dti.scoring.RankingRules;
 import vn.dti.scoring.UnitSheet;
 import vn.dti.workflow.EngineClock;
 import vn.dti.workflow.ProcessModel.Appraisal;
@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 
@@ -345,8 +346,9 @@ class SeedProvinceYearsTest {
                 sheets.add(entered.containsKey(code) ? new UnitSheet(code, code, true, entered.get(code))
                         : UnitSheet.notReported(code, code));
             }
-            Ranking.Result result = Ranking.rank(GroupScoring.score(set, sheets, new BigDecimal("0.5")).units(),
-                    set.items().stream().map(IndicatorNode::code).toList(), set.scale(), BandThresholds.DEFAULT);
+            // No exclusion decided: the council decided none in these years.
+            Ranking.Result result = Ranking.rank(GroupScoring.score(set, sheets, Set.of()).units(),
+                    set.items().stream().map(IndicatorNode::code).toList(), set.scale(), RankingRules.of(set.profile()));
             return result.units().stream().map(u -> u.rank() + " " + u.score().unitCode() + " "
                     + (u.score().reported() ? VietnameseFormat.score(u.score().total()) : "-")).toList();
         }
