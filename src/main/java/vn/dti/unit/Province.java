@@ -4,8 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-import java.math.BigDecimal;
-
 @Entity
 public class Province {
 
@@ -15,28 +13,16 @@ public class Province {
     @Column(nullable = false)
     private String name;
 
-    @Column(name = "band_good", nullable = false)
-    private BigDecimal bandGood;
-
-    @Column(name = "band_fair", nullable = false)
-    private BigDecimal bandFair;
-
-    @Column(name = "band_average", nullable = false)
-    private BigDecimal bandAverage;
-
     protected Province() {
     }
 
-    Province(String code, String name, BigDecimal bandGood, BigDecimal bandFair, BigDecimal bandAverage) {
+    Province(String code, String name) {
         this.code = code;
-        update(name, bandGood, bandFair, bandAverage);
+        this.name = name;
     }
 
-    void update(String name, BigDecimal bandGood, BigDecimal bandFair, BigDecimal bandAverage) {
+    void rename(String name) {
         this.name = name;
-        this.bandGood = bandGood;
-        this.bandFair = bandFair;
-        this.bandAverage = bandAverage;
     }
 
     public String getCode() {
@@ -45,17 +31,5 @@ public class Province {
 
     public String getName() {
         return name;
-    }
-
-    public BigDecimal getBandGood() {
-        return bandGood;
-    }
-
-    public BigDecimal getBandFair() {
-        return bandFair;
-    }
-
-    public BigDecimal getBandAverage() {
-        return bandAverage;
     }
 }

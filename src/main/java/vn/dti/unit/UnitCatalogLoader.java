@@ -20,7 +20,6 @@ import vn.dti.indicator.Level;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -93,10 +92,8 @@ class UnitCatalogLoader implements ApplicationRunner {
     }
 
     private void store(ProvinceFile file) {
-        Bands bands = file.bands() == null ? Bands.DEFAULT : file.bands();
-        Province province = provinces.findById(file.code())
-                .orElseGet(() -> new Province(file.code(), file.name(), bands.good(), bands.fair(), bands.average()));
-        province.update(file.name(), bands.good(), bands.fair(), bands.average());
+        Province province = provinces.findById(file.code()).orElseGet(() -> new Province(file.code(), file.name()));
+        province.rename(file.name());
         provinces.save(province);
         int position = 0;
         // Parents first: a xã refers to its huyện.
@@ -115,7 +112,8 @@ class UnitCatalogLoader implements ApplicationRunner {
         }
     }
 
-    record ProvinceFile(String code, String name, Bands bands, List<UnitEntry> units) {
+    /** {@code bands} is read only to refuse it: bands are a rule of the indicator set's regulation profile. */
+    record ProvinceFile(String code, String name, Object bands, List<UnitEntry> units) {
 
         ProvinceFile {
             units = units == null ? List.of() : units;
@@ -125,9 +123,9 @@ class UnitCatalogLoader implements ApplicationRunner {
             List<String> problems = new ArrayList<>();
             if (code == null || code.isBlank()) problems.add("thiếu mã tỉnh (code)");
             if (name == null || name.isBlank()) problems.add("thiếu tên tỉnh (name)");
-            if (bands != null && !(bands.good().compareTo(bands.fair()) > 0
-                    && bands.fair().compareTo(bands.average()) > 0 && bands.average().signum() > 0)) {
-                problems.add("ngưỡng xếp loại phải giảm dần: tốt > khá > trung bình > 0");
+            if (bands != null) {
+                problems.add("bands: ngưỡng xếp loại nay ghi trong quy chế (profile) của bộ chỉ số, kèm điều khoản"
+                        + " quy định nó, không ghi trong tệp đơn vị");
             }
             Set<String> codes = new HashSet<>();
             Set<String> names = new HashSet<>();
@@ -149,10 +147,6 @@ class UnitCatalogLoader implements ApplicationRunner {
             }
             return problems;
         }
-    }
-
-    record Bands(BigDecimal good, BigDecimal fair, BigDecimal average) {
-        static final Bands DEFAULT = new Bands(BigDecimal.valueOf(90), BigDecimal.valueOf(70), BigDecimal.valueOf(50));
     }
 
     record UnitEntry(String code, String name, Level level, String parent, List<String> aliases) {

@@ -17,7 +17,6 @@ import vn.dti.indicator.Level;
 import vn.dti.security.CurrentUser;
 import vn.dti.unit.UnitAdministration.NewUnit;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -76,9 +75,9 @@ class UnitController {
     record RetireRequest(String reason) {
     }
 
-    record ProvinceView(String code, String name, BigDecimal bandGood, BigDecimal bandFair, BigDecimal bandAverage) {
+    record ProvinceView(String code, String name) {
         static ProvinceView of(Province p) {
-            return new ProvinceView(p.getCode(), p.getName(), p.getBandGood(), p.getBandFair(), p.getBandAverage());
+            return new ProvinceView(p.getCode(), p.getName());
         }
     }
 
