@@ -20,7 +20,8 @@ import static vn.dti.evidence.EvidenceSamples.PLAN;
  */
 class EvidenceExtractorTest {
 
-    static final Limits DEFAULTS = new Limits(50L << 20, 1_000_000, Duration.ofMinutes(1), 3, Duration.ofMinutes(10));
+    static final Limits DEFAULTS = new Limits(50L << 20, 1_000_000, Duration.ofMinutes(1), 3, Duration.ofMinutes(10),
+            100L << 20);
     static final EvidenceExtractor extractor = new EvidenceExtractor(DEFAULTS);
 
     @AfterAll
