@@ -2,10 +2,10 @@ package vn.dti.evidence;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -48,30 +48,10 @@ final class Bombs {
 
     /** The same attribute in the OpenDocument text's {@code content.xml}. */
     static byte[] hugeAttributeOdt(int megabytes) {
-        return zip(zip -> {
-            ZipEntry mimetype = new ZipEntry("mimetype");
-            byte[] type = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
-            mimetype.setMethod(ZipEntry.STORED);
-            mimetype.setSize(type.length);
-            CRC32 crc = new CRC32();
-            crc.update(type);
-            mimetype.setCrc(crc.getValue());
-            zip.putNextEntry(mimetype);
-            zip.write(type);
-            zip.putNextEntry(new ZipEntry("META-INF/manifest.xml"));
-            write(zip, """
-                    <?xml version="1.0" encoding="UTF-8"?>
-                    <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">\
-                    <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>\
-                    <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>\
-                    </manifest:manifest>""");
-            zip.putNextEntry(new ZipEntry("content.xml"));
-            write(zip, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content"
-                    + " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
-                    + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>"
-                    + "<text:p text:style-name=\"");
-            repeat(zip, 'A', megabytes);
-            write(zip, "\">Báo cáo</text:p></office:text></office:body></office:document-content>");
+        return EvidenceSamples.openDocument("application/vnd.oasis.opendocument.text", content -> {
+            write(content, "<office:text><text:p text:style-name=\"");
+            repeat(content, 'A', megabytes);
+            write(content, "\">Báo cáo</text:p></office:text>");
         });
     }
 
@@ -156,15 +136,15 @@ final class Bombs {
         return out.toByteArray();
     }
 
-    private static void write(ZipOutputStream zip, String text) throws IOException {
-        zip.write(text.getBytes(StandardCharsets.UTF_8));
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void repeat(ZipOutputStream zip, char letter, int megabytes) throws IOException {
+    private static void repeat(OutputStream out, char letter, int megabytes) throws IOException {
         byte[] megabyte = new byte[1 << 20];
         Arrays.fill(megabyte, (byte) letter);
         for (int i = 0; i < megabytes; i++) {
-            zip.write(megabyte);
+            out.write(megabyte);
         }
     }
 }
