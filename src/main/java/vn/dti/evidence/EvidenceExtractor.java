@@ -47,8 +47,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -263,7 +263,7 @@ final class EvidenceExtractor implements AutoCloseable {
 
     /**
      * The memory guard: a parse first takes its share of the memory set aside for reading, {@link #MEMORY_PER_BYTE}
-     * times the larger of the file and its largest packed part, and waits while other parses hold it. A document
+     * times the larger of the file and its largest unpacked part, and waits while other parses hold it. A document
      * whose share is more than all of it is refused unread.
      */
     private <T> T withMemory(long bytes, Callable<T> work) throws Exception {

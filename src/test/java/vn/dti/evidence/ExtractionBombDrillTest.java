@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drill of issue 10: files made to take the server down while they are read. A 522 KB DOCX holding a 512 MB XML
- * attribute used to be accepted after 25 s with the JVM's memory grown by 4,5 GB, and two at once ended in
+ * attribute used to be accepted after 25 s with the JVM's memory grown from 1,6 to 6 GB, and two at once ended in
  * OutOfMemoryError. Each is now refused with 422 and its reason, nothing is stored, and the server answers others
  * while it refuses them.
  */
