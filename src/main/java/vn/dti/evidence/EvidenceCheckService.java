@@ -56,16 +56,17 @@ class EvidenceCheckService {
                 (rs, n) -> new EvidenceChecks.Link(rs.getString("sha256"), rs.getString("item_code"),
                         rs.getString("file_name"), rs.getString("doc_number"),
                         rs.getObject("doc_date", LocalDate.class)), assessmentId);
-        // another unit's use, in any cycle: the same unit reusing its own file in another year is no finding
+        // another unit's use, in any cycle: the same unit reusing its own file in another year is no finding. Only
+        // the units the caller may read: a unit's officer never learns that another unit has the same file.
         List<EvidenceChecks.OtherUse> otherUses = jdbc.query("select distinct l.sha256, a.unit_code"
                         + " from evidence_link l join assessment a on a.id = l.assessment_id"
                         + " where l.sha256 in (select sha256 from evidence_link where assessment_id = ?)"
                         + " and a.unit_code <> ?",
-                (rs, n) -> {
-                    Unit other = units.unit(rs.getString("unit_code")).orElseThrow();
-                    return new EvidenceChecks.OtherUse(rs.getString("sha256"), other.getCode(),
-                            AssessmentAccess.canRead(user, other) ? other.getName() : null);
-                }, assessmentId, unit.getCode());
+                (rs, n) -> Map.entry(rs.getString("sha256"), units.unit(rs.getString("unit_code")).orElseThrow()),
+                assessmentId, unit.getCode()).stream()
+                .filter(use -> AssessmentAccess.canRead(user, use.getValue()))
+                .map(use -> new EvidenceChecks.OtherUse(use.getKey(), use.getValue().getCode(),
+                        use.getValue().getName())).toList();
         CycleCalendar calendar = calendars.calendar(assessment.getCycleId());
         List<EvidenceChecks.Finding> findings = EvidenceChecks.check(new EvidenceChecks.Snapshot(set, items, links,
                 calendar.dataPeriodStart().toLocalDate(), calendar.dataPeriodEnd().toLocalDate(), otherUses,

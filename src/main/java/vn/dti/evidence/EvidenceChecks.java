@@ -14,10 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * What appraisers look for in a unit's self-assessment (004 Phần I.4.b: scores with no evidence attached, implausible
@@ -60,10 +58,7 @@ final class EvidenceChecks {
     record Link(String sha256, String itemCode, String fileName, String docNumber, LocalDate docDate) {
     }
 
-    /**
-     * The same file in another unit's evidence; {@code unitName} null when the caller may not see that unit, who then
-     * learns only that there is one.
-     */
+    /** The same file in the evidence of another unit that the caller may read (others are never told of). */
     record OtherUse(String sha256, String unitCode, String unitName) {
     }
 
@@ -122,19 +117,14 @@ final class EvidenceChecks {
     private static List<Finding> shared(Snapshot snapshot) {
         List<Finding> findings = new ArrayList<>();
         byFile(snapshot).forEach((sha256, links) -> {
-            List<OtherUse> others = snapshot.otherUses().stream().filter(use -> use.sha256().equals(sha256))
-                    .collect(Collectors.toMap(OtherUse::unitCode, use -> use, (a, b) -> a, LinkedHashMap::new))
-                    .values().stream().toList();
+            List<String> others = snapshot.otherUses().stream().filter(use -> use.sha256().equals(sha256))
+                    .map(OtherUse::unitName).distinct().sorted().toList();
             if (others.isEmpty()) {
                 return;
             }
-            List<String> named = others.stream().map(OtherUse::unitName).filter(Objects::nonNull).sorted().toList();
-            long unnamed = others.size() - named.size();
-            String whose = named.isEmpty() ? unnamed + " đơn vị khác"
-                    : String.join(", ", named) + (unnamed > 0 ? " và " + unnamed + " đơn vị khác" : "");
             findings.add(new Finding(Code.SHARED_FILE, "Tài liệu " + document(links.getFirst())
-                    + " cũng là tài liệu kiểm chứng của " + whose + ": cùng một tệp (trùng nội dung).",
-                    itemsOf(snapshot, links)));
+                    + " cũng là tài liệu kiểm chứng của " + String.join(", ", others)
+                    + ": cùng một tệp (trùng nội dung).", itemsOf(snapshot, links)));
         });
         return findings;
     }

@@ -1,5 +1,6 @@
 package vn.dti.evidence;
 
+import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,5 +21,16 @@ class EvidenceConfiguration {
             }
         }
         return new EvidenceExtractor(properties.limits());
+    }
+
+    /**
+     * Spring's multipart settings, with the parts of requests kept under the evidence directory rather than in the
+     * JVM's temporary directory: those a crash leaves are then found, and removed, at the next start
+     * ({@link EvidenceStore}). The path is absolute: Tomcat reads a relative one from its own work directory.
+     */
+    @Bean
+    MultipartConfigElement multipartConfigElement(MultipartProperties multipart, EvidenceStore store) {
+        return new MultipartConfigElement(store.uploads().toString(), multipart.getMaxFileSize().toBytes(),
+                multipart.getMaxRequestSize().toBytes(), (int) multipart.getFileSizeThreshold().toBytes());
     }
 }

@@ -89,6 +89,16 @@ class EvidenceFiles {
         return found;
     }
 
+    /** Those of the files already linked to one of the assessments. */
+    Set<String> linkedTo(Collection<String> sha256s, Collection<Long> assessmentIds) {
+        if (sha256s.isEmpty() || assessmentIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("select distinct sha256 from evidence_link where sha256 = any (?)"
+                        + " and assessment_id = any (?)", String.class, sha256s.toArray(String[]::new),
+                assessmentIds.toArray(Long[]::new)));
+    }
+
     Map<String, ToIndex> toIndex(List<String> sha256s) {
         Map<String, ToIndex> found = new HashMap<>();
         jdbc.query("select sha256, status, no_text, media_type, text from evidence_file where sha256 = any (?)",

@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param extractionTimeout for reading one file's text at upload
  * @param maxEmbeddingDepth documents within documents (a picture in a DOCX is one level)
  * @param ocrTimeout        for OCR of one scan in the indexing job
+ * @param maxUnpackedPartSize one part of a zip-based document (DOCX, XLSX, PPTX, ODT, ODS) once unpacked
  */
 @ConfigurationProperties("dti.evidence")
 record EvidenceProperties(@DefaultValue("data/evidence") Path directory,
@@ -24,19 +25,20 @@ record EvidenceProperties(@DefaultValue("data/evidence") Path directory,
                           @DefaultValue("1000000") int maxTextLength,
                           @DefaultValue("60s") Duration extractionTimeout,
                           @DefaultValue("3") int maxEmbeddingDepth,
-                          @DefaultValue("10m") Duration ocrTimeout) {
+                          @DefaultValue("10m") Duration ocrTimeout,
+                          @DefaultValue("100MB") DataSize maxUnpackedPartSize) {
 
     EvidenceProperties {
         if (maxFileSize.toBytes() <= 0 || maxTextLength <= 0 || !extractionTimeout.isPositive() || maxEmbeddingDepth < 0
-                || !ocrTimeout.isPositive()) {
+                || !ocrTimeout.isPositive() || maxUnpackedPartSize.toBytes() <= 0) {
             throw new IllegalArgumentException("Giới hạn tệp kiểm chứng (dti.evidence.*) phải là số dương: "
                     + maxFileSize + ", " + maxTextLength + " ký tự, " + extractionTimeout + ", " + maxEmbeddingDepth
-                    + " cấp, OCR " + ocrTimeout);
+                    + " cấp, OCR " + ocrTimeout + ", phần giải nén " + maxUnpackedPartSize);
         }
     }
 
     EvidenceExtractor.Limits limits() {
         return new EvidenceExtractor.Limits(maxFileSize.toBytes(), maxTextLength, extractionTimeout, maxEmbeddingDepth,
-                ocrTimeout);
+                ocrTimeout, maxUnpackedPartSize.toBytes());
     }
 }

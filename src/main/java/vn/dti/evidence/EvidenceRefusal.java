@@ -8,7 +8,7 @@ final class EvidenceRefusal extends RuntimeException {
 
     enum Reason {
         TYPE(415), SIZE(413), EMPTY(422), TEXT(422), WORDS(422), TIME(422), DEPTH(422), ENCRYPTED(422), CORRUPT(422),
-        BOMB(422);
+        BOMB(422), XML_ENTITIES(422), MEMORY(422);
 
         final int status;
 

@@ -40,7 +40,8 @@ class EvidenceSearch {
         this.units = units;
     }
 
-    record Request(String q, String province, Long cycle, String unit, String item, String kind, int page, int size) {
+    record Request(String q, String province, Long cycle, Integer year, String unit, String item, String kind,
+                   int page, int size) {
     }
 
     /**
@@ -52,12 +53,20 @@ class EvidenceSearch {
                String snippet) {
     }
 
+    /** What the answer says when more links matched than are ranked. */
+    static final String TOO_MANY = "hơn " + EvidenceSearchQuery.RANK_WINDOW + " kết quả — hãy thu hẹp tìm kiếm";
+
     /**
      * @param totalExact false when more links matched than are ranked ({@link EvidenceSearchQuery#RANK_WINDOW}, the
-     *                   most recently attached): {@code total} then counts the hits among them; more words or a
-     *                   filter narrow it
+     *                   most recently attached, every filter applied first): {@code total} then counts the hits among
+     *                   them; more words or a filter narrow it
+     * @param notice     {@link #TOO_MANY} when {@code totalExact} is false, else null
      */
-    record Result(List<Hit> hits, long total, boolean totalExact, int page, int size) {
+    record Result(List<Hit> hits, long total, boolean totalExact, String notice, int page, int size) {
+
+        Result(List<Hit> hits, long total, boolean totalExact, int page, int size) {
+            this(hits, total, totalExact, totalExact ? null : TOO_MANY, page, size);
+        }
     }
 
     Result search(Request request, DtiUser user) {
@@ -117,8 +126,8 @@ class EvidenceSearch {
         }
 
         EvidenceSearchQuery.Page page = query.search(new EvidenceSearchQuery.Criteria(text, visible.keySet(),
-                request.cycle(), blankToNull(request.item()), blankToNull(request.kind()), request.page(),
-                request.size()));
+                request.cycle(), request.year(), blankToNull(request.item()), blankToNull(request.kind()),
+                request.page(), request.size()));
         return new Result(hits(page.rows(), Snippets.positiveLexemes(lexemes), visible), page.total(),
                 page.totalExact(), request.page(), request.size());
     }

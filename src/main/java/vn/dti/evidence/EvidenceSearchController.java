@@ -21,15 +21,18 @@ class EvidenceSearchController {
 
     @GetMapping("/api/evidence/search")
     @Operation(summary = "Tìm trong nội dung tài liệu kiểm chứng (không phân biệt dấu, hoa thường), trong phạm vi"
-            + " người dùng được xem; lọc theo tỉnh, kỳ đánh giá, đơn vị, mục, loại văn bản")
+            + " người dùng được xem; lọc theo tỉnh, kỳ đánh giá, năm, đơn vị, mục, loại văn bản. Chỉ 500 kết quả"
+            + " mới nhất (sau khi lọc) được xếp hạng; quá số đó, câu trả lời báo \"hơn 500 kết quả — hãy thu hẹp tìm"
+            + " kiếm\"")
     EvidenceSearch.Result search(@RequestParam String q, @RequestParam(required = false) String province,
                                  @RequestParam(required = false) Long cycle,
+                                 @RequestParam(required = false) Integer year,
                                  @RequestParam(required = false) String unit,
                                  @RequestParam(required = false) String item,
                                  @RequestParam(required = false) String kind,
                                  @RequestParam(defaultValue = "0") int page,
                                  @RequestParam(defaultValue = "20") int size) {
-        return search.search(new EvidenceSearch.Request(q, province, cycle, unit, item, kind, page, size),
+        return search.search(new EvidenceSearch.Request(q, province, cycle, year, unit, item, kind, page, size),
                 currentUser.get());
     }
 }

@@ -40,8 +40,8 @@ class EvidenceSearchQuery {
      * @param unitCodes the units whose evidence may be returned: never empty (the caller sees some unit, or does not
      *                  search)
      */
-    record Criteria(String text, Collection<String> unitCodes, Long cycleId, String itemCode, String kind, int page,
-                    int size) {
+    record Criteria(String text, Collection<String> unitCodes, Long cycleId, Integer year, String itemCode,
+                    String kind, int page, int size) {
     }
 
     record Row(String sha256, long assessmentId, double rank) {
@@ -100,7 +100,8 @@ class EvidenceSearchQuery {
 
     /**
      * {@code candidates}: the newest matching links the caller may see, one more than the window (to tell whether
-     * there are more); {@code hits}: the window's files with each assessment of theirs, ranked.
+     * there are more), every filter applied before the window is counted; {@code hits}: the window's files with each
+     * assessment of theirs, ranked.
      */
     private static String windowed(Criteria criteria) {
         return "with candidates as (select l.id, l.sha256, l.assessment_id,"
@@ -113,6 +114,7 @@ class EvidenceSearchQuery {
                 + " join evidence_file f on f.sha256 = l.sha256"
                 + " where a.unit_code in (:units)"
                 + (criteria.cycleId() == null ? "" : " and a.cycle_id = :cycle")
+                + (criteria.year() == null ? "" : " and a.cycle_id in (select y.id from cycle y where y.year = :year)")
                 + (criteria.itemCode() == null ? "" : " and l.item_code = :item")
                 + " and f.status = 'INDEXED' and f.search @@ " + QUERY
                 + " order by l.id desc limit :window + 1),"
@@ -127,6 +129,7 @@ class EvidenceSearchQuery {
         return new MapSqlParameterSource("q", criteria.text())
                 .addValue("units", criteria.unitCodes())
                 .addValue("cycle", criteria.cycleId())
+                .addValue("year", criteria.year())
                 .addValue("item", criteria.itemCode())
                 .addValue("kind", criteria.kind())
                 .addValue("window", RANK_WINDOW);

@@ -35,6 +35,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -118,7 +119,7 @@ public class EvidenceService {
         List<Incoming> incoming = readAll(uploaded);
         Instant now = clock.now();
         try {
-            return transactions.execute(status -> store(assessmentId, incoming, items, user.username(), now));
+            return transactions.execute(status -> store(assessment, incoming, items, user.username(), now));
         } catch (RuntimeException e) {
             incoming.forEach(file -> file.staged().ifPresent(Staged::drop));
             throw tooManyWords(e) ? tooManyWordsIn(incoming, now).orElseThrow(() -> e) : e;
@@ -235,12 +236,17 @@ public class EvidenceService {
         }
     }
 
-    private List<StoredFile> store(long assessmentId, List<Incoming> incoming, List<String> items, String by,
+    private List<StoredFile> store(Assessment assessment, List<Incoming> incoming, List<String> items, String by,
                                    Instant now) {
+        long assessmentId = assessment.getId();
         Set<String> inserted = rows.insertPending(incoming.stream().map(Incoming::read).toList(), now);
-        // Only files stored before this request are read back: the rest are as this request wrote them.
-        Map<String, Summary> before = rows.summaries(incoming.stream().map(Incoming::sha256)
-                .filter(sha256 -> !inserted.contains(sha256)).collect(Collectors.toSet()));
+        // Only files stored before this request are read back: the rest are as this request wrote them. Of those,
+        // only the unit's own are told as they are: a file another unit stored first is told as a new one
+        // (PENDING), so that the answer never shows that someone else has the same file.
+        Map<String, Summary> before = new HashMap<>(rows.summaries(incoming.stream().map(Incoming::sha256)
+                .filter(sha256 -> !inserted.contains(sha256)).collect(Collectors.toSet())));
+        before.keySet().retainAll(rows.linkedTo(before.keySet(),
+                assessments.ofUnit(assessment.getUnitCode()).stream().map(Assessment::getId).toList()));
         List<StoredFile> stored = new ArrayList<>();
         for (Incoming file : incoming) {
             Summary summary = before.getOrDefault(file.sha256(), new Summary(file.extraction().mediaType(),

@@ -15,24 +15,60 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Evidence files on disk under their SHA-256 ({@code ab/abcdef…}), never under a name someone gave them. A file is
- * written to a temporary name beside its place, then moved there in one step: no half file is ever visible.
+ * written to a temporary name beside its place, then moved there in one step: no half file is ever visible. The
+ * uploads' own temporaries (the servlet container's copies of a request's parts) are kept in {@link #uploads()}.
+ *
+ * <p>At start-up, before any request is taken, what a crash mid-upload left is removed: staged files that were never
+ * moved into place, and the parts of requests that never ended. A file in its place is never removed: its row may be
+ * pending, and the indexing job started again at start-up ({@link EvidenceRecovery}) reads it there.
  */
 @Component
 class EvidenceStore {
 
     private static final Logger log = LoggerFactory.getLogger(EvidenceStore.class);
+    private static final String STAGED_SUFFIX = ".tmp";
+    private static final String UPLOADS = ".uploads";
 
     private final Path root;
 
     EvidenceStore(EvidenceProperties properties) {
         this.root = properties.directory().toAbsolutePath().normalize();
         try {
-            Files.createDirectories(root);
+            Files.createDirectories(uploads());
+            removeLeftovers();
         } catch (IOException e) {
             throw new UncheckedIOException("Không tạo được thư mục lưu tệp kiểm chứng " + root, e);
+        }
+    }
+
+    /** Where the servlet container keeps the parts of requests being received. */
+    Path uploads() {
+        return root.resolve(UPLOADS);
+    }
+
+    /** Staged files ({@code ab/.abcdef….tmp}) and request parts: only a crash leaves them once no request runs. */
+    private void removeLeftovers() throws IOException {
+        int removed = 0;
+        try (Stream<Path> directories = Files.list(root)) {
+            for (Path directory : directories.filter(Files::isDirectory).toList()) {
+                boolean parts = directory.equals(uploads());
+                try (Stream<Path> files = Files.list(directory)) {
+                    for (Path file : files.filter(Files::isRegularFile).toList()) {
+                        String name = file.getFileName().toString();
+                        if (parts || name.startsWith(".") && name.endsWith(STAGED_SUFFIX)) {
+                            Files.deleteIfExists(file);
+                            removed++;
+                        }
+                    }
+                }
+            }
+        }
+        if (removed > 0) {
+            log.info("Đã xoá {} tệp tạm còn lại từ lần chạy trước (tải lên dở dang khi máy chủ dừng)", removed);
         }
     }
 
@@ -52,7 +88,7 @@ class EvidenceStore {
         }
         Files.createDirectories(target.getParent());
         // The same directory, so that the move is a rename within one file system.
-        Path temporary = Files.createTempFile(target.getParent(), "." + sha256, ".tmp");
+        Path temporary = Files.createTempFile(target.getParent(), "." + sha256, STAGED_SUFFIX);
         try {
             try (InputStream in = content.getInputStream(); OutputStream out = Files.newOutputStream(temporary)) {
                 in.transferTo(out);

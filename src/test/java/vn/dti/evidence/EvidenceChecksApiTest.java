@@ -71,6 +71,7 @@ class EvidenceChecksApiTest {
                 + " values (?, ?, cast(? as jsonb), ?, '[]')", assessment, code, entry, explanation);
     }
 
+    /** Of the shared file, the unit learns nothing: another unit's evidence is never hinted at (issue 10). */
     @Test
     void theUnitSeesEveryFindingWithItsItems() {
         JsonNode result = ok("canbo.bn-s01");
@@ -86,8 +87,6 @@ class EvidenceChecksApiTest {
                         + " II.2.c) không nhận giải trình thay tài liệu kiểm chứng.",
                 "EVIDENCE_OUTSIDE_PERIOD [1.5] Tài liệu «qd-cu.pdf» (số 12/QĐ-BQL) đề ngày 04/05/" + (year - 2)
                         + ", ngoài kỳ số liệu 01/10/" + (year - 1) + " – 30/09/" + year + ".",
-                "SHARED_FILE [6.4] Tài liệu «bao-cao-6-4.pdf» cũng là tài liệu kiểm chứng của 1 đơn vị khác: cùng một"
-                        + " tệp (trùng nội dung).",
                 "RATIO_ABOVE_ONE [6.5] Mục 6.5 (Tỷ lệ DVCTT phát sinh hồ sơ trực tuyến): tử số 12 lớn hơn mẫu số 10.",
                 "FIGURES_CONTRADICT [4.3] Số CBCCVC làm mẫu số của tỷ lệ được bồi dưỡng, tập huấn về CĐS (mục 4.3)"
                         + " lớn hơn số công chức và viên chức khai ở thông tin chung: mẫu số mục 4.3 = 130, số công"

@@ -115,16 +115,16 @@ class EvidenceChecksTest {
                 new Link("f3", "1.1", "bc.pdf", null, null),
                 new Link("f4", "1.1", "rieng.pdf", null, null));
         otherUses = List.of(new OtherUse("f1", "S02", "Sở Y tế"), new OtherUse("f1", "S03", "Sở Tư pháp"),
-                new OtherUse("f2", "S04", null), new OtherUse("f2", "S04", null),
-                new OtherUse("f3", "S02", "Sở Y tế"), new OtherUse("f3", "S05", null));
+                new OtherUse("f2", "S04", "Sở Nội vụ"), new OtherUse("f2", "S04", "Sở Nội vụ"),
+                new OtherUse("f3", "S02", "Sở Y tế"));
 
         assertThat(findings()).extracting(Finding::code, Finding::message, Finding::items).containsExactly(
                 tuple(Code.SHARED_FILE, "Tài liệu «qd-bcd.pdf» cũng là tài liệu kiểm"
                         + " chứng của Sở Tư pháp, Sở Y tế: cùng một tệp (trùng nội dung).", List.of("1.1")),
                 tuple(Code.SHARED_FILE, "Tài liệu «kh.pdf» cũng là tài liệu kiểm"
-                        + " chứng của 1 đơn vị khác: cùng một tệp (trùng nội dung).", List.of("1.1")),
+                        + " chứng của Sở Nội vụ: cùng một tệp (trùng nội dung).", List.of("1.1")),
                 tuple(Code.SHARED_FILE, "Tài liệu «bc.pdf» cũng là tài liệu kiểm"
-                        + " chứng của Sở Y tế và 1 đơn vị khác: cùng một tệp (trùng nội dung).", List.of("1.1")));
+                        + " chứng của Sở Y tế: cùng một tệp (trùng nội dung).", List.of("1.1")));
     }
 
     @Test

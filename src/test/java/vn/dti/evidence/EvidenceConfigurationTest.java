@@ -14,7 +14,7 @@ class EvidenceConfigurationTest {
     @Test
     void springsMultipartLimitMustLeaveRoomForOurs() {
         EvidenceProperties properties = new EvidenceProperties(Path.of("data/evidence"), DataSize.ofMegabytes(50),
-                1_000_000, Duration.ofSeconds(60), 3, Duration.ofMinutes(10));
+                1_000_000, Duration.ofSeconds(60), 3, Duration.ofMinutes(10), DataSize.ofMegabytes(100));
         MultipartProperties multipart = new MultipartProperties();
         multipart.setMaxFileSize(DataSize.ofMegabytes(20));
 

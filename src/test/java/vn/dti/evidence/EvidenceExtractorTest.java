@@ -7,11 +7,13 @@ import vn.dti.evidence.EvidenceExtractor.Limits;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.dti.evidence.EvidenceSamples.PLAN;
 
 /**
@@ -20,7 +22,8 @@ import static vn.dti.evidence.EvidenceSamples.PLAN;
  */
 class EvidenceExtractorTest {
 
-    static final Limits DEFAULTS = new Limits(50L << 20, 1_000_000, Duration.ofMinutes(1), 3, Duration.ofMinutes(10));
+    static final Limits DEFAULTS = new Limits(50L << 20, 1_000_000, Duration.ofMinutes(1), 3, Duration.ofMinutes(10),
+            100L << 20);
     static final EvidenceExtractor extractor = new EvidenceExtractor(DEFAULTS);
 
     @AfterAll
@@ -59,6 +62,26 @@ class EvidenceExtractorTest {
     @Test
     void acceptsNestingUpToTheLimit() throws IOException {
         assertThat(extract(EvidenceSamples.nestedPdf(3)).text()).contains("Tài liệu lồng cấp 3");
+    }
+
+    /**
+     * The memory guard: a file whose share (4 bytes per byte of the file or of its largest part) is more than all the
+     * memory set aside for reading is refused unread; a smaller one is read.
+     */
+    @Test
+    void aFileNeedingMoreMemoryThanIsSetAsideIsRefusedUnread() throws IOException {
+        byte[] large = "chuyển đổi số ".repeat(40_000).getBytes(StandardCharsets.UTF_8);
+        byte[] small = "chuyển đổi số ".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+        try (EvidenceExtractor guarded = new EvidenceExtractor(DEFAULTS, 1024 * 1024)) {
+            assertThatThrownBy(() -> guarded.extract(large.length, new ByteArrayInputStream(large)))
+                    .isInstanceOfSatisfying(EvidenceRefusal.class, refusal -> {
+                        assertThat(refusal.reason()).isEqualTo(EvidenceRefusal.Reason.MEMORY);
+                        assertThat(refusal.getMessage()).isEqualTo("cần khoảng 3 MB bộ nhớ để đọc, quá phần máy"
+                                + " chủ dành cho việc đọc tệp (1 MB); hãy chia nhỏ tài liệu");
+                    });
+            assertThat(guarded.extract(small.length, new ByteArrayInputStream(small)).text())
+                    .startsWith("chuyển đổi số");
+        }
     }
 
     private static Extraction extract(byte[] content) throws IOException {

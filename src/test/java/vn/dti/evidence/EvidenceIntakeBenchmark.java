@@ -181,8 +181,7 @@ public final class EvidenceIntakeBenchmark {
 
     /** Documents per second that Tika reads (detects and extracts) on {@code threads} threads. */
     private static double tikaAlone(List<byte[]> corpus, int threads) throws Exception {
-        try (EvidenceExtractor tika = new EvidenceExtractor(new EvidenceExtractor.Limits(50L << 20, 1_000_000,
-                Duration.ofMinutes(1), 3, Duration.ofMinutes(10)))) {
+        try (EvidenceExtractor tika = new EvidenceExtractor(EvidenceExtractorTest.DEFAULTS)) {
             AtomicInteger next = new AtomicInteger();
             List<Callable<Void>> readers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {

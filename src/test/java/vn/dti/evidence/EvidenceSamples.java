@@ -399,6 +399,15 @@ public final class EvidenceSamples {
     }
 
     private static byte[] openDocument(String mediaType, String body) {
+        return openDocument(mediaType, content -> content.write(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** What goes into an OpenDocument's {@code office:body}, written part by part (a drill's body is huge). */
+    interface Body {
+        void writeTo(OutputStream content) throws IOException;
+    }
+
+    static byte[] openDocument(String mediaType, Body body) {
         String namespaces = "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
                 + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""
                 + " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"";
@@ -421,9 +430,12 @@ public final class EvidenceSamples {
                         <manifest:file-entry manifest:full-path="/" manifest:media-type="%s"/>
                         <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
                         </manifest:manifest>""".formatted(mediaType));
-                entry(zip, "content.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content "
-                        + namespaces + " office:version=\"1.2\"><office:body>" + body
-                        + "</office:body></office:document-content>");
+                zip.putNextEntry(new ZipEntry("content.xml"));
+                zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content " + namespaces
+                        + " office:version=\"1.2\"><office:body>").getBytes(StandardCharsets.UTF_8));
+                body.writeTo(zip);
+                zip.write("</office:body></office:document-content>".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
             }
         });
     }

@@ -234,6 +234,55 @@ class EvidenceSearchApiTest {
         assertThat(oldOnes.get("totalExact").asBoolean()).isTrue();
     }
 
+    /**
+     * Every filter narrows the links before the {@value EvidenceSearchQuery#RANK_WINDOW} newest are kept: an older
+     * file that a filter names is found, exactly, under more than that many newer matches that it leaves out; without
+     * a filter, the answer says there are too many.
+     */
+    @Test
+    void everyFilterAppliesBeforeTheCap() {
+        EvidenceRows rows = new EvidenceRows(jdbc);
+        int year = EvidenceRows.freshYear();
+        int newerYear = EvidenceRows.freshYear();
+        long cycle = rows.cycle("TN", year, "XA", "TN-H01", "TN-XA-2024");
+        long newerCycle = rows.cycle("TN", newerYear, "XA", "TN-H01", "TN-XA-2024");
+        long bnCycle = rows.cycle("BN", year, "SO", "SO", "BN-SO-2023");
+        String target = rows.indexed("Quyết định", "Bộ lọc đi trước giới hạn xếp hạng.", "Quyết định", null, null);
+        rows.link(target, rows.assessment(cycle, "TN-X001", "TN-XA-2024"), "1", "qd.pdf");
+        String bnTarget = rows.indexed("Quyết định", "Bộ lọc đi trước giới hạn xếp hạng.", "Quyết định", null, null);
+        rows.link(bnTarget, rows.assessment(bnCycle, "BN-S03", "BN-SO-2023"), "1.1", "qd-bn.pdf");
+        long newer = rows.assessment(newerCycle, "TN-X002", "TN-XA-2024");
+        for (int i = 0; i <= EvidenceSearchQuery.RANK_WINDOW; i++) {
+            rows.link(rows.indexed("Công văn", "Bộ lọc đi trước giới hạn xếp hạng, lần " + i, "Công văn", null, null),
+                    newer, "2", "cv-" + i + ".pdf");
+        }
+        String q = "bo loc di truoc gioi han";
+
+        JsonNode unfiltered = ok("hoidong.tn-h01", Map.of("q", q));
+        assertThat(unfiltered.get("totalExact").asBoolean()).isFalse();
+        assertThat(unfiltered.get("notice").asText()).isEqualTo("hơn 500 kết quả — hãy thu hẹp tìm kiếm");
+        assertThat(filtered("hoidong.tn-h01", q, "unit", "TN-X001")).containsExactly(target);
+        assertThat(filtered("hoidong.tn-h01", q, "cycle", cycle)).containsExactly(target);
+        assertThat(filtered("hoidong.tn-h01", q, "year", year)).containsExactly(target);
+        assertThat(filtered("hoidong.tn-h01", q, "item", "1")).containsExactly(target);
+        assertThat(filtered("hoidong.tn-h01", q, "kind", "quyet dinh")).containsExactly(target);
+        assertThat(filtered("hoidong.bn", q, "province", "BN")).containsExactly(bnTarget);
+    }
+
+    private List<String> filtered(String user, String q, String filter, Object value) {
+        JsonNode result = ok(user, Map.of("q", q, filter, value));
+        assertThat(result.get("totalExact").asBoolean()).as(filter).isTrue();
+        assertThat(result.get("notice").isNull()).as(filter).isTrue();
+        return shas(result);
+    }
+
+    /** The kind filter reads an index of its own (migration V15), not every file's row. */
+    @Test
+    void theKindFilterHasAnIndex() {
+        assertThat(jdbc.queryForList("select indexdef from pg_indexes where tablename = 'evidence_file'",
+                String.class)).anySatisfy(index -> assertThat(index).contains("(doc_kind_key)"));
+    }
+
     @Test
     void refusesBadInputNamingEachField() {
         assertThat(problems(call("hoidong.bn", Map.of()))).containsOnlyKeys("q");

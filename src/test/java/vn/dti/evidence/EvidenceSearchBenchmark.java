@@ -151,7 +151,7 @@ public final class EvidenceSearchBenchmark {
 
     private static Probe probe(String label, DtiUser user, String q, Long cycle, String unit, String item,
                                String kind, int page) {
-        return new Probe(label, user, new EvidenceSearch.Request(q, null, cycle, unit, item, kind, page, 20));
+        return new Probe(label, user, new EvidenceSearch.Request(q, null, cycle, null, unit, item, kind, page, 20));
     }
 
     private static void measure(EvidenceSearch search, List<Probe> probes) {
@@ -191,7 +191,7 @@ public final class EvidenceSearchBenchmark {
     private static void explain(ConfigurableApplicationContext app, List<Unit> units, Probe probe) {
         EvidenceSearchQuery query = app.getBean(EvidenceSearchQuery.class);
         var criteria = new EvidenceSearchQuery.Criteria(probe.request().q(), units.stream().map(Unit::getCode).toList(),
-                null, null, null, 0, 20);
+                null, null, null, null, 0, 20);
         List<String> plan = app.getBean(NamedParameterJdbcTemplate.class).queryForList(
                 "explain (analyze, buffers) " + query.pageSql(criteria), query.pageParameters(criteria), String.class);
         System.out.println("plan of \"" + probe.label() + "\": GIN index evidence_file_search "

@@ -166,6 +166,37 @@ class EvidenceUploadTest {
                         assessment + "/2 bien-ban.txt");
     }
 
+    /**
+     * Drill of issue 10 (tenancy): another unit uploading a file this unit has stored learns nothing of it, neither
+     * from the upload's answer (told as a new file) nor from its checks; the council, who reads both, is told.
+     */
+    @Test
+    void aDuplicateOfAnotherUnitsFileTellsTheUploaderNothingOfIt() {
+        byte[] content = ("Kế hoạch chuyển đổi số của xã " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String sha256 = sha256(content);
+        assertThat(support.upload(OFFICER, assessment, List.of(new Upload("ke-hoach.txt", content)), "1")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        support.awaitStatus(sha256, "INDEXED");
+        long other = support.openAssessment("TN-X004");
+
+        ResponseEntity<JsonNode> duplicate = support.upload("canbo.tn-x004", other,
+                List.of(new Upload("kh-xa.txt", content)), "1");
+        ResponseEntity<JsonNode> again = support.upload("canbo.tn-x004", other,
+                List.of(new Upload("kh-xa.txt", content)), "2");
+
+        assertThat(duplicate.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(duplicate.getBody().get(0).get("status").asText()).isEqualTo("PENDING");
+        assertThat(again.getBody().get(0).get("status").asText()).as("its own file, told as it is")
+                .isEqualTo("INDEXED");
+        JsonNode unitChecks = support.json("canbo.tn-x004", HttpMethod.GET, "/api/assessments/" + other + "/checks",
+                null).getBody();
+        assertThat(unitChecks.toString()).doesNotContain("SHARED_FILE", "đơn vị khác", "Hai A");
+        JsonNode councilChecks = support.json("hoidong.tn-h02", HttpMethod.GET,
+                "/api/assessments/" + other + "/checks", null).getBody();
+        assertThat(councilChecks.toString()).contains("SHARED_FILE",
+                "Tài liệu «kh-xa.txt» cũng là tài liệu kiểm chứng của UBND xã Hai A");
+    }
+
     @Test
     void aNameThatIsAPathNamesTheFileOnlyAndNeverLeavesTheStore() throws IOException {
         byte[] content = ("Báo cáo đường truyền " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
