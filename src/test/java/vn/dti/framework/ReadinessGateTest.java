@@ -77,7 +77,7 @@ class ReadinessGateTest {
             JsonNode body = JSON.readTree(answer.body());
             switch (answer.path()) {
                 case "/api/provinces" -> assertThat(body).extracting(p -> p.get("code").asText())
-                        .as(answer.toString()).containsExactly("BN", "DLK", "KT", "NA", "QNA", "TN");
+                        .as(answer.toString()).containsExactly("BN", "DLK", "DV", "KT", "NA", "QNA", "TN");
                 case "/api/provinces/DLK/units" -> assertThat(body).as(answer.toString()).hasSize(33);
                 default -> assertThat(body).as(answer.toString()).isNotEmpty();
             }
