@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import vn.dti.cycle.ProcessTestSupport;
 import vn.dti.framework.AuditLog;
 import vn.dti.framework.Browser;
 import vn.dti.framework.VietnameseFormat;
@@ -124,7 +125,8 @@ class UnitAdministrationTest {
         assertThat(withXa.getBody().get("detail").asText()).isEqualTo("Không ngừng đánh giá được UBND huyện Thử: các"
                 + " xã sau còn thuộc huyện này: UBND xã Thử (DV-X001)");
 
-        int year = LocalDate.ofInstant(clock.now(), VietnameseFormat.VIETNAM).getYear() + 60;
+        // A year no other test of this JVM takes (PublicResultsPageTest keeps +60 for itself).
+        int year = new ProcessTestSupport(http, clock).freshYear();
         long cycle = call("quantri.tn", HttpMethod.POST, "/api/cycles",
                 Map.of("province", "TN", "year", year, "level", "XA", "group", "TN-H02")).getBody().get("id").asLong();
         String before = jdbc.queryForObject("select string_agg(u::text, ';' order by code) from unit u"
