@@ -1,7 +1,6 @@
 package vn.dti.security;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -11,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Name and password sign-in, for the sign-in page and HTTP Basic alike, within the limit on failures: a locked name
  * is refused before its password is even checked, so a correct password does not open it early; every other attempt
- * is counted as failed before the check ({@link SignInAttempts#admit}), so parallel attempts cannot outrun the count.
+ * is checked and counted under the name's row lock ({@link SignInAttempts#attempt}), so parallel attempts cannot
+ * outrun the count.
  */
 @Component
 class LimitedSignIn implements AuthenticationProvider {
@@ -27,22 +27,15 @@ class LimitedSignIn implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String username = authentication.getName();
-        SignInAttempts.Admission admission = attempts.admit(username);
-        if (!admission.admitted()) {
-            throw new SignInLockedException(admission.lockedUntil());
+        SignInAttempts.Attempt attempt = attempts.attempt(authentication.getName(),
+                () -> passwords.authenticate(authentication));
+        if (attempt.signedIn() != null) {
+            return attempt.signedIn();
         }
-        Authentication result;
-        try {
-            result = passwords.authenticate(authentication);
-        } catch (BadCredentialsException e) {
-            if (admission.lockedUntil() != null) {
-                throw new SignInLockedException(admission.lockedUntil());
-            }
-            throw e;
+        if (attempt.lockedUntil() != null) {
+            throw new SignInLockedException(attempt.lockedUntil());
         }
-        attempts.succeeded(username);
-        return result;
+        throw attempt.failure();
     }
 
     @Override

@@ -3,21 +3,27 @@ package vn.dti.security;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Failed sign-ins per user name, stored so that a restart keeps a lock. Names that do not exist are counted too: a
  * lock then says nothing about whether a name is real. Wall-clock time, not the engine's movable clock.
  *
- * <p>Every attempt is counted as a failure under the name's row lock <em>before</em> its password is checked, and a
- * right password then clears the count: checking first and counting after let parallel attempts all pass the check
- * of a name not yet locked (40 parallel wrong passwords were 40 guesses, not 5).
+ * <p>An attempt's password is checked while it holds the name's row lock, and its failure is counted before the lock
+ * is let go: checking first and counting after let parallel attempts all pass the check of a name not yet locked (40
+ * parallel wrong passwords were 40 guesses, not 5), and counting every attempt as failed before the check locked a
+ * person whose client sent a few requests at once with the right password. Attempts on one name wait for each other;
+ * other names are not held up.
  */
 @Service
 class SignInAttempts {
@@ -25,50 +31,60 @@ class SignInAttempts {
     private final JdbcTemplate jdbc;
     private final SignInLimit limit;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     @Autowired
-    SignInAttempts(JdbcTemplate jdbc, SignInLimitProperties properties) {
-        this(jdbc, properties.limit(), Clock.systemUTC());
+    SignInAttempts(JdbcTemplate jdbc, SignInLimitProperties properties, PlatformTransactionManager transactions) {
+        this(jdbc, properties.limit(), Clock.systemUTC(), transactions);
     }
 
-    SignInAttempts(JdbcTemplate jdbc, SignInLimit limit, Clock clock) {
+    SignInAttempts(JdbcTemplate jdbc, SignInLimit limit, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.limit = limit;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
-     * What an attempt may do: refused while the name is locked ({@code admitted} false, until {@code lockedUntil});
-     * else let through to the password check, already counted as failed, with the lock that count set if any (the
-     * answer to a wrong password then).
+     * How an attempt ended: signed in; its check failed ({@code failure}), with the lock that failure set if any; or
+     * refused unchecked while the name is locked (neither, until {@code lockedUntil}).
      */
-    record Admission(boolean admitted, Instant lockedUntil) {
+    record Attempt(Authentication signedIn, AuthenticationException failure, Instant lockedUntil) {
     }
 
-    /** Counts the attempt as failed, unless the name is locked; one transaction holding the name's row lock. */
-    @Transactional
-    public Admission admit(String username) {
-        String key = key(username);
-        Instant now = clock.instant();
-        jdbc.update("insert into sign_in_attempt (username) values (?) on conflict do nothing", key);
-        SignInLimit.State state = state(key);
-        if (limit.locked(state, now)) {
-            return new Admission(false, state.lockedUntil());
-        }
-        SignInLimit.State next = limit.afterFailure(state, now);
-        jdbc.update("update sign_in_attempt set failures = ?, window_start = ?, locked_until = ? where username = ?",
-                next.failures(), timestamp(next.windowStart()), timestamp(next.lockedUntil()), key);
-        // Names tried once and long forgotten are not kept for ever; one being tried right now is left to its own
-        // attempt (skip locked), so that two attempts cleaning each other's rows never wait on each other.
+    /** Runs {@code check} (the password check) unless the name is locked, in one transaction holding its row lock. */
+    public Attempt attempt(String username, Supplier<Authentication> check) {
+        return transaction.execute(status -> {
+            String key = key(username);
+            Instant now = clock.instant();
+            jdbc.update("insert into sign_in_attempt (username) values (?) on conflict do nothing", key);
+            SignInLimit.State state = state(key);
+            if (limit.locked(state, now)) {
+                return new Attempt(null, null, state.lockedUntil());
+            }
+            try {
+                Authentication signedIn = check.get();
+                jdbc.update("delete from sign_in_attempt where username = ?", key);
+                return new Attempt(signedIn, null, null);
+            } catch (AuthenticationException failure) {
+                SignInLimit.State next = limit.afterFailure(state, now);
+                jdbc.update("update sign_in_attempt set failures = ?, window_start = ?, locked_until = ?"
+                                + " where username = ?",
+                        next.failures(), timestamp(next.windowStart()), timestamp(next.lockedUntil()), key);
+                forgetOldNames(key, now);
+                return new Attempt(null, failure, next.lockedUntil());
+            }
+        });
+    }
+
+    /**
+     * Names tried once and long forgotten are not kept for ever; one being tried right now is left to its own attempt
+     * (skip locked), so that two attempts cleaning each other's rows never wait on each other.
+     */
+    private void forgetOldNames(String key, Instant now) {
         jdbc.update("delete from sign_in_attempt where username in (select username from sign_in_attempt"
                         + " where username <> ? and coalesce(locked_until, window_start) < ? for update skip locked)",
                 key, Timestamp.from(now.minus(limit.window()).minus(limit.lockDuration())));
-        return new Admission(true, next.lockedUntil());
-    }
-
-    @Transactional
-    public void succeeded(String username) {
-        jdbc.update("delete from sign_in_attempt where username = ?", key(username));
     }
 
     private SignInLimit.State state(String key) {

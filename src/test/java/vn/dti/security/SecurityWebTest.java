@@ -11,8 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
 import vn.dti.framework.VietnameseFormat;
 
 import java.net.http.HttpResponse;
@@ -23,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +55,9 @@ class SecurityWebTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @AfterEach
     void unlock() {
@@ -206,21 +213,30 @@ class SecurityWebTest {
     @Test
     void aLockIsStoredAndEndsAfterItsDuration() {
         MovableClock clock = new MovableClock(Instant.parse("2031-01-01T00:00:00Z"));
-        SignInAttempts attempts = new SignInAttempts(jdbc,
-                new SignInLimit(5, Duration.ofMinutes(15), Duration.ofMinutes(15)), clock);
+        SignInLimit limit = new SignInLimit(5, Duration.ofMinutes(15), Duration.ofMinutes(15));
+        SignInAttempts attempts = new SignInAttempts(jdbc, limit, clock, transactions);
+        Supplier<Authentication> wrong = () -> {
+            throw new BadCredentialsException("sai");
+        };
         for (int i = 0; i < 4; i++) {
-            assertThat(attempts.admit("khong-co-ai")).isEqualTo(new SignInAttempts.Admission(true, null));
+            SignInAttempts.Attempt failed = attempts.attempt("khong-co-ai", wrong);
+            assertThat(failed.failure()).isNotNull();
+            assertThat(failed.lockedUntil()).isNull();
         }
         Instant until = clock.instant().plus(Duration.ofMinutes(15));
-        assertThat(attempts.admit("khong-co-ai")).isEqualTo(new SignInAttempts.Admission(true, until));
+        assertThat(attempts.attempt("khong-co-ai", wrong).lockedUntil()).isEqualTo(until);
 
-        // Another instance over the same table, as after a restart, still sees the lock; trying does not lengthen it.
-        SignInAttempts afterRestart = new SignInAttempts(jdbc,
-                new SignInLimit(5, Duration.ofMinutes(15), Duration.ofMinutes(15)), clock);
+        // Another instance over the same table, as after a restart, still sees the lock; trying does not lengthen it,
+        // and the password is not even checked.
+        SignInAttempts afterRestart = new SignInAttempts(jdbc, limit, clock, transactions);
         clock.advance(Duration.ofMinutes(14));
-        assertThat(afterRestart.admit("Khong-Co-Ai")).isEqualTo(new SignInAttempts.Admission(false, until));
+        assertThat(afterRestart.attempt("Khong-Co-Ai", () -> {
+            throw new AssertionError("a locked name's password is checked");
+        })).isEqualTo(new SignInAttempts.Attempt(null, null, until));
         clock.advance(Duration.ofMinutes(1));
-        assertThat(afterRestart.admit("khong-co-ai")).isEqualTo(new SignInAttempts.Admission(true, null));
+        SignInAttempts.Attempt afterTheLock = afterRestart.attempt("khong-co-ai", wrong);
+        assertThat(afterTheLock.failure()).isNotNull();
+        assertThat(afterTheLock.lockedUntil()).isNull();
     }
 
     @Test

@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 10, failure 4 (the sign-in half): with the count checked first and written after the password check, 40
  * parallel wrong passwords had 40 passwords checked instead of 5, and a right password after 24 parallel failures
- * signed in and left no lock. Every attempt now counts under the name's row lock before its password is checked.
+ * signed in and left no lock; then, counting each attempt as failed before its check, twenty parallel requests of one
+ * client with the right password locked their own name. Each attempt is now checked and counted under the name's row
+ * lock.
  * Driven over HTTP Basic against the running application, all attempts released at once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,6 +40,7 @@ class SignInRaceDrillTest {
     // Officers no other test signs in as: locked here, unlocked after each test.
     private static final String FORTY_AT_ONCE = "canbo.bn-s18";
     private static final String THEN_THE_RIGHT_ONE = "canbo.bn-s19";
+    private static final String RIGHT_AT_ONCE = "canbo.bn-s15";
     private static final String WRONG = "Tên đăng nhập hoặc mật khẩu không đúng";
     private static final String LOCKED = "Tên đăng nhập này đang tạm khoá do đăng nhập sai nhiều lần";
 
@@ -52,7 +55,8 @@ class SignInRaceDrillTest {
 
     @AfterEach
     void unlock() {
-        jdbc.update("delete from sign_in_attempt where username in (?, ?)", FORTY_AT_ONCE, THEN_THE_RIGHT_ONE);
+        jdbc.update("delete from sign_in_attempt where username in (?, ?, ?)", FORTY_AT_ONCE, THEN_THE_RIGHT_ONE,
+                RIGHT_AT_ONCE);
     }
 
     @Test
@@ -82,6 +86,15 @@ class SignInRaceDrillTest {
         assertThat(until.toInstant()).as("the lock is still there").isAfter(Instant.now());
         assertThat(new WebSession(port).signIn(THEN_THE_RIGHT_ONE, PASSWORD).headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/login?locked"));
+    }
+
+    @Test
+    void twentyParallelRequestsWithTheRightPasswordAllSignInAndLeaveNoLock() throws Exception {
+        List<HttpResponse<String>> answers = inParallel(20, i -> WebSession.basic(RIGHT_AT_ONCE, PASSWORD));
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
+        assertThat(jdbc.queryForObject("select count(*) from sign_in_attempt where username = ?", Integer.class,
+                RIGHT_AT_ONCE)).isZero();
     }
 
     /** {@code count} calls of {@code GET /api/tasks}, each with its own Authorization header, released together. */
