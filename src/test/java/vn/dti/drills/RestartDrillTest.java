@@ -201,7 +201,8 @@ class RestartDrillTest {
 
         void submit(long assessmentId, DtiUser officer) {
             assessments.selfAssess(assessmentId, null, Map.of(
-                    "1", new SelfItem(null, null, null, null, new BigDecimal("30"), null, null, List.of("Báo cáo.pdf")),
+                    "1", new SelfItem(null, null, null, null, new BigDecimal("30"), null, "Tự chấm theo báo cáo",
+                            List.of("Báo cáo.pdf")),
                     "2", new SelfItem(true, null, null, null, null, null, "Có trang thông tin", null)),
                     officer, clock.now());
             tasks.complete(task(UnitAssessment.SELF_ASSESSMENT, "assessmentId", assessmentId).key(), Map.of(), officer);

@@ -102,7 +102,8 @@ class TaskCompletionRaceDrillTest {
     private JsonNode filledTask(long assessment) {
         JsonNode task = support.awaitTask(OFFICER, UnitAssessment.SELF_ASSESSMENT, forAssessment(assessment));
         support.ok(OFFICER, HttpMethod.PUT, "/api/assessments/" + assessment, Map.of("items", Map.of(
-                "1", Map.of("points", 40, "evidence", List.of("Báo cáo hạ tầng.pdf")),
+                "1", Map.of("points", 40, "evidence", List.of("Báo cáo hạ tầng.pdf"),
+                        "explanation", "Tự chấm theo báo cáo hạ tầng"),
                 "2", Map.of("met", true, "explanation", "Có trang thông tin điện tử"))));
         return task;
     }
