@@ -178,12 +178,22 @@ class AppraisalPages {
                         + VietnameseFormat.input(leaf.points()) + " điểm"));
                 continue;
             }
-            entered.put(leaf.code(), AppraisalWorkers.fromPoints(leaf, points, reason));
+            // The version the page was read on: another member's save since then is refused (409), not overwritten.
+            entered.put(leaf.code(), AppraisalWorkers.fromPoints(leaf, points, reason)
+                    .onVersion(version(form.get("version-" + leaf.code()))));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return entered;
+    }
+
+    private static Long version(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("version", "'" + text.strip() + "' không phải là số phiên bản");
+        }
     }
 
     private String page(long id, DtiUser user, Model model, Map<String, String> typed, List<String> typedItems) {
@@ -228,6 +238,8 @@ class AppraisalPages {
                     : appraised == null ? "" : VietnameseFormat.input(appraisedScore);
             String reasonInput = typed.containsKey("reason-" + node.code()) ? typed.get("reason-" + node.code())
                     : item == null || item.getAppraisalReason() == null ? "" : item.getAppraisalReason();
+            String versionInput = typed.containsKey("version-" + node.code()) ? typed.get("version-" + node.code())
+                    : String.valueOf(item == null ? 0 : item.getVersion());
             items.add(new ItemView(node.code(), node.name(), leaf.section(), kindLabel(node.kind()),
                     VietnameseFormat.score(node.points()), describe(node, self),
                     self != null && self.notApplicable() ? "Không áp dụng" : VietnameseFormat.score(selfScore),
@@ -241,7 +253,8 @@ class AppraisalPages {
                     checks.stream().filter(c -> c.items().contains(node.code())).toList(),
                     node.kind() == ItemKind.YES_NO, VietnameseFormat.input(node.points()),
                     selfScore == null ? "" : VietnameseFormat.input(selfScore), scoreInput, reasonInput,
-                    item == null ? null : item.getAppraisedBy(), errors.getOrDefault(node.code(), List.of())));
+                    item == null ? null : item.getAppraisedBy(), errors.getOrDefault(node.code(), List.of()),
+                    versionInput));
         }
 
         List<ExplanationRequest> requests = appraisals.requests(id);
@@ -301,7 +314,8 @@ class AppraisalPages {
                            String selfScore, String appraisedScore, String finalScore, boolean changed,
                            String explanation, List<DocumentView> documents, List<String> namedOnly,
                            List<EvidenceReview.Check> checks, boolean yesNo, String maxInput, String selfInput,
-                           String scoreInput, String reasonInput, String appraisedBy, List<String> errors) {
+                           String scoreInput, String reasonInput, String appraisedBy, List<String> errors,
+                           String versionInput) {
     }
 
     /** {@code pages}: the numbers of the pages shown as pictures (a PDF's first pages). */

@@ -16,6 +16,11 @@ public record AppraisedItem(Boolean met, BigDecimal numerator, BigDecimal denomi
         this(met, numerator, denominator, percent, points, notApplicable, reason, null);
     }
 
+    /** The same value, entered on the item's {@code version} as the person read it. */
+    public AppraisedItem onVersion(Long version) {
+        return new AppraisedItem(met, numerator, denominator, percent, points, notApplicable, reason, version);
+    }
+
     public ItemEntry entry() {
         return new ItemEntry(met, numerator, denominator, percent, points, Boolean.TRUE.equals(notApplicable));
     }
