@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 import vn.dti.evidence.EvidenceRefusal.Reason;
+import vn.dti.framework.VietnameseFormat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +80,6 @@ final class EvidenceExtractor implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(EvidenceExtractor.class);
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
     /**
      * Memory a parse may hold per byte of its file or of its largest unpacked part: an XML parser keeps an attribute
      * or a run of text whole, as UTF-16 characters (2 bytes each) in a buffer that doubles as it grows.
@@ -289,7 +289,7 @@ final class EvidenceExtractor implements AutoCloseable {
         }
         if (WriteLimitReachedException.isWriteLimitReached(failure)) {
             return new EvidenceRefusal(Reason.TEXT, "nội dung chữ vượt giới hạn "
-                    + String.format(VIETNAMESE, "%,d", limits.maxTextLength()) + " ký tự");
+                    + VietnameseFormat.count(limits.maxTextLength()) + " ký tự");
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof EncryptedDocumentException
