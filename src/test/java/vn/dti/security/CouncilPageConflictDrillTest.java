@@ -91,10 +91,8 @@ class CouncilPageConflictDrillTest {
     private static Map<String, String> form(String page, String score, String reason) {
         Matcher version = VERSION.matcher(page);
         assertThat(version.find()).as("the page carries item 1's version").isTrue();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" (?:content|value)=\"([^\"]+)\"").matcher(page);
-        assertThat(csrf.find()).isTrue();
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("_csrf", csrf.group(1));
+        form.put("_csrf", WebSession.csrfTokenIn(page, "the review page"));
         form.put("action", "save");
         form.put("score-1", score);
         form.put("reason-1", reason);
